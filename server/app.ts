@@ -1,0 +1,32 @@
+/**
+ * The whole sandbox as one Fastify instance, without listen(): main.ts listens, tests inject().
+ * Plugins are registered in the order a request meets them.
+ */
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import type { Config } from './config.js'
+import { createSandbox, type SandboxOptions } from './domain/sandbox.js'
+import errorRendering from './plugins/error-rendering.js'
+import sandboxPlugin from './plugins/sandbox.js'
+import admin from './routes/admin/index.js'
+import helseid from './routes/helseid/index.js'
+
+export interface BuildOptions extends SandboxOptions {
+  readonly logger?: FastifyServerOptions['logger']
+}
+
+export async function buildApp (config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const sandbox = await createSandbox(config, options)
+  const app = Fastify({
+    logger: options.logger ?? { level: config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.dpop'] },
+    // Slow or stalled clients must not hold sockets forever.
+    requestTimeout: 30_000,
+    connectionTimeout: 60_000,
+    bodyLimit: 1024 * 1024,
+    trustProxy: false
+  })
+  await app.register(sandboxPlugin, { sandbox })
+  await app.register(errorRendering)
+  await app.register(helseid)
+  await app.register(admin)
+  return app
+}

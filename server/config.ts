@@ -1,0 +1,99 @@
+/**
+ * The sandbox's settings: environment variables, overridden by command-line flags
+ * (`--public-url x` sets PUBLIC_URL). Parsed once by one zod schema; a bad value stops start-up
+ * with one line that names the setting. The README's settings table is generated from the
+ * `.describe()` texts below.
+ */
+import { z } from 'zod'
+
+const boolish = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
+  .transform((v) => ['true', '1', 'yes', 'on'].includes(v))
+
+const seconds = (max: number) => z.coerce.number().int().min(1).max(max)
+
+export const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080)
+    .describe('TCP port to listen on (0 picks a free one).'),
+  HOST: z.string().min(1).default('0.0.0.0')
+    .describe('Interface to bind; use 127.0.0.1 to stay local.'),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional()
+    .describe('Base URL clients use to reach the sandbox; it is the HelseID issuer. Default http://localhost:<PORT>.'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
+    .describe('pino log level.'),
+  SEED: z.coerce.number().int().min(0).max(2 ** 32 - 1).default(1)
+    .describe('Seed for everything the sandbox draws at random on purpose, so runs repeat.'),
+  FIXTURES_DIR: z.string().min(1).optional()
+    .describe('Folder with the synthetic world: clients, users, patients, organisations. Default: the built-in fixtures/.'),
+  SCENARIOS_DIR: z.string().min(1).optional()
+    .describe('Folder with QA scenario files. Default: the built-in scenarios/.'),
+  KEYS_FILE: z.string().min(1).optional()
+    .describe('JSON file holding the HelseID signing key; created on first start, reused after, so tokens survive restarts.'),
+  ACCESS_TOKEN_LIFETIME: seconds(86400).default(600)
+    .describe('Lifetime of issued access tokens, seconds.'),
+  ID_TOKEN_LIFETIME: seconds(86400).default(300)
+    .describe('Lifetime of issued ID tokens, seconds.'),
+  REFRESH_TOKEN_LIFETIME: seconds(30 * 86400).default(28800)
+    .describe('Lifetime of issued refresh tokens, seconds.'),
+  AUTHORIZATION_CODE_LIFETIME: seconds(3600).default(60)
+    .describe('Lifetime of authorization codes and pushed authorization requests, seconds.'),
+  CLIENT_ASSERTION_MAX_LIFETIME: seconds(3600).default(60)
+    .describe('Longest a client assertion may still be valid when it arrives (exp - now), seconds.'),
+  REQUIRE_DPOP: boolish.default(false)
+    .describe('When true, the token endpoint issues only DPoP-bound tokens and APIs refuse Bearer.'),
+  DPOP_NONCE: boolish.default(true)
+    .describe('When true, the token endpoint demands a server nonce in DPoP proofs (answers use_dpop_nonce first), as HelseID does.'),
+  CLIENT_JWT_CLOCK: z.enum(['wall', 'sandbox']).default('wall')
+    .describe('Clock that judges iat/exp of JWTs clients make (client assertions, DPoP proofs): the wall clock, or the settable sandbox clock.')
+})
+
+type ParsedConfig = z.infer<typeof configSchema>
+export type Config = Readonly<ParsedConfig & { PUBLIC_URL: string }>
+
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+/** Turns `--public-url x`, `--public-url=x` and bare `--require-dpop` into `PUBLIC_URL` etc. */
+export function flagsToEnv (argv: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {}
+  const known = new Set(Object.keys(configSchema.shape))
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string
+    if (!arg.startsWith('--')) throw new ConfigError(`Unexpected argument '${arg}'`)
+    const [rawName, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined]
+    const name = rawName.toUpperCase().replaceAll('-', '_')
+    if (!known.has(name)) throw new ConfigError(`Unknown option --${rawName}`)
+    let value = inline
+    if (value === undefined) {
+      const next = argv[i + 1]
+      if (next !== undefined && !next.startsWith('--')) {
+        value = next
+        i++
+      } else {
+        value = 'true'
+      }
+    }
+    out[name] = value
+  }
+  return out
+}
+
+/** Parses settings from an environment (and optional flags). Pure: reads nothing else. */
+export function loadConfig (env: Record<string, string | undefined>, argv: readonly string[] = []): Config {
+  const source: Record<string, string | undefined> = {}
+  for (const key of Object.keys(configSchema.shape)) {
+    const value = env[key]
+    if (value !== undefined && value !== '') source[key] = value
+  }
+  Object.assign(source, flagsToEnv(argv))
+  const result = configSchema.safeParse(source)
+  if (!result.success) {
+    const issue = result.error.issues[0]!
+    const name = String(issue.path[0])
+    throw new ConfigError(`Invalid setting ${name}=${JSON.stringify(source[name])}: ${issue.message}`)
+  }
+  const parsed = result.data
+  const publicUrl = (parsed.PUBLIC_URL ?? `http://localhost:${parsed.PORT}`).replace(/\/+$/, '')
+  return Object.freeze({ ...parsed, PUBLIC_URL: publicUrl })
+}

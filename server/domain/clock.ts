@@ -1,0 +1,32 @@
+/**
+ * The sandbox clock: wall time plus a settable offset. Everything the sandbox issues and later
+ * judges (tokens, codes, tickets) is stamped and checked with `now()`, so QA can jump past an
+ * expiry instead of waiting for it. This is the only module that reads the wall clock.
+ */
+export interface Clock {
+  /** Sandbox time, milliseconds since the epoch. */
+  now(): number
+  /** Sandbox time as a JWT NumericDate (whole seconds). */
+  epochSeconds(): number
+  /** Real time, for JWTs that clients stamp with their own clocks. */
+  wallNow(): number
+  /** Moves sandbox time to `epochMs`; it keeps running from there. */
+  set(epochMs: number): void
+  advance(ms: number): void
+  reset(): void
+  offsetMs(): number
+}
+
+export function createClock (wall: () => number = () => Date.now()): Clock {
+  let offset = 0
+  const clock: Clock = {
+    now: () => wall() + offset,
+    epochSeconds: () => Math.floor(clock.now() / 1000),
+    wallNow: wall,
+    set: (epochMs) => { offset = epochMs - wall() },
+    advance: (ms) => { offset += ms },
+    reset: () => { offset = 0 },
+    offsetMs: () => offset
+  }
+  return clock
+}

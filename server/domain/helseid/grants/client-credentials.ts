@@ -1,0 +1,25 @@
+/**
+ * client_credentials: a system token with client claims only (client_id, orgnr_*, client_amr),
+ * the form Kjernejournal's helseindikator expects.
+ */
+import { mintAccessToken } from '../token-minter.js'
+import { parseScopeParam, resolveScopes } from '../scopes.js'
+import { param, params, type GrantContext, type TokenResponse } from './context.js'
+
+export async function clientCredentialsGrant (ctx: GrantContext): Promise<TokenResponse> {
+  const { scopes, audiences } = resolveScopes(ctx.client, parseScopeParam(param(ctx.params, 'scope')), {
+    userPresent: false,
+    resources: params(ctx.params, 'resource')
+  })
+  const lifetime = ctx.sandbox.config.ACCESS_TOKEN_LIFETIME
+  const accessToken = await mintAccessToken({
+    issuer: ctx.issuer,
+    client: ctx.client,
+    scopes,
+    audiences,
+    now: ctx.session.clock.epochSeconds(),
+    lifetime,
+    ...(ctx.jkt !== undefined && { jkt: ctx.jkt })
+  }, ctx.sandbox.keys.active)
+  return { access_token: accessToken, token_type: ctx.jkt !== undefined ? 'DPoP' : 'Bearer', expires_in: lifetime, scope: scopes.join(' ') }
+}

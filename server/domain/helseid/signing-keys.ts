@@ -1,0 +1,79 @@
+/**
+ * HelseID's signing keys: RS256 with a `kid`, generated at start or kept in KEYS_FILE so tokens
+ * stay valid across restarts of a container with a volume. A second, unpublished key signs the
+ * test-token service's deliberately invalid tokens; it is made only when first asked for.
+ */
+import { randomUUID } from 'node:crypto'
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { dirname } from 'node:path'
+import { exportJWK, generateKeyPair, importJWK, calculateJwkThumbprint, type JWK, type CryptoKey } from 'jose'
+import { z } from 'zod'
+
+export interface SigningKey {
+  readonly kid: string
+  readonly alg: 'RS256'
+  readonly privateKey: CryptoKey
+  readonly publicJwk: JWK
+}
+
+export interface SigningKeys {
+  readonly active: SigningKey
+  /** The published key set (JWKS); never holds private parts. */
+  readonly jwks: { keys: JWK[] }
+  /** A key that is not in the JWKS, for tokens meant to fail signature checks. */
+  invalid(): Promise<SigningKey>
+}
+
+const keysFileSchema = z.object({
+  keys: z.array(z.object({ kty: z.literal('RSA'), kid: z.string().min(1), d: z.string().min(1) }).loose()).min(1)
+})
+
+async function generate (): Promise<{ key: SigningKey, privateJwk: JWK }> {
+  const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true, modulusLength: 2048 })
+  const publicJwk = await exportJWK(publicKey)
+  const kid = await calculateJwkThumbprint(publicJwk)
+  const privateJwk = { ...await exportJWK(privateKey), kid, alg: 'RS256', use: 'sig' }
+  return { key: { kid, alg: 'RS256', privateKey, publicJwk: { ...publicJwk, kid, alg: 'RS256', use: 'sig' } }, privateJwk }
+}
+
+async function fromPrivateJwk (jwk: JWK & { kid: string }): Promise<SigningKey> {
+  const privateKey = await importJWK(jwk, 'RS256') as CryptoKey
+  const { kty, n, e, kid } = jwk
+  return { kid, alg: 'RS256', privateKey, publicJwk: { kty, n, e, kid, alg: 'RS256', use: 'sig' } }
+}
+
+async function readKeysFile (file: string): Promise<SigningKey | undefined> {
+  let text: string
+  try {
+    text = await readFile(file, 'utf8')
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw err
+  }
+  const parsed = keysFileSchema.safeParse(JSON.parse(text))
+  if (!parsed.success) throw new Error(`KEYS_FILE ${file} is not a key set the sandbox wrote: ${parsed.error.issues[0]?.message}`)
+  return fromPrivateJwk(parsed.data.keys[0] as JWK & { kid: string })
+}
+
+/** Writes atomically (temp file + rename) so a crash never leaves half a key file. */
+async function writeKeysFile (file: string, privateJwk: JWK): Promise<void> {
+  await mkdir(dirname(file), { recursive: true })
+  const tmp = `${file}.${randomUUID()}.tmp`
+  await writeFile(tmp, JSON.stringify({ keys: [privateJwk] }, null, 2) + '\n', { mode: 0o600 })
+  await rename(tmp, file)
+}
+
+export async function loadSigningKeys (keysFile?: string): Promise<SigningKeys> {
+  let active = keysFile !== undefined ? await readKeysFile(keysFile) : undefined
+  if (active === undefined) {
+    const made = await generate()
+    active = made.key
+    if (keysFile !== undefined) await writeKeysFile(keysFile, made.privateJwk)
+  }
+  let invalid: Promise<SigningKey> | undefined
+  return {
+    active,
+    jwks: { keys: [active.publicJwk] },
+    invalid: () => (invalid ??= generate().then((made) => made.key))
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * The sandbox as a whole: settings, signing keys, registered clients, the synthetic world and
+ * the sessions. Built once at start; Fastify only wraps it.
+ */
+import { join } from 'node:path'
+import type { Config } from '../config.js'
+import { builtInFixturesDir } from '../paths.js'
+import { ClientRegistry, clientRegistrationSchema } from './helseid/clients.js'
+import { createNonceSource } from './helseid/dpop.js'
+import { loadSigningKeys, type SigningKeys } from './helseid/signing-keys.js'
+import { createSession, type Session } from './session.js'
+import { readFixture } from './world/fixture-file.js'
+import { usersFileSchema, type User } from './world/users.js'
+
+export interface World {
+  readonly users: readonly User[]
+}
+
+export interface Sandbox {
+  readonly config: Config
+  readonly keys: SigningKeys
+  readonly clients: ClientRegistry
+  readonly world: World
+  readonly nonces: ReturnType<typeof createNonceSource>
+  readonly defaultSession: Session
+  /** The HelseID issuer for a session: PUBLIC_URL, or PUBLIC_URL/s/<id> for named sessions. */
+  issuerFor(session: Session): string
+}
+
+export interface SandboxOptions {
+  /** Replaces the wall clock, for tests. */
+  readonly wall?: () => number
+}
+
+export async function createSandbox (config: Config, options: SandboxOptions = {}): Promise<Sandbox> {
+  const fixturesDir = config.FIXTURES_DIR ?? builtInFixturesDir
+  const [keys, clientFixtures, users] = await Promise.all([
+    loadSigningKeys(config.KEYS_FILE),
+    readFixture(join(fixturesDir, 'helseid', 'clients.json'), clientRegistrationSchema.array(), []),
+    readFixture(join(fixturesDir, 'users.json'), usersFileSchema, [])
+  ])
+  const clients = new ClientRegistry()
+  for (const registration of clientFixtures) clients.put(registration)
+  const defaultSession = createSession('default', options.wall)
+  return {
+    config,
+    keys,
+    clients,
+    world: { users },
+    nonces: createNonceSource(),
+    defaultSession,
+    issuerFor: (session) => session.id === 'default' ? config.PUBLIC_URL : `${config.PUBLIC_URL}/s/${session.id}`
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * A sandbox session: all state that requests change (clock offset, replay caches, codes, refresh
+ * tokens). Sessions keep parallel test runs apart; every cache in one is bounded.
+ */
+import { createClock, type Clock } from './clock.js'
+import { ExpiringMap, ReplayGuard } from './expiring-map.js'
+import type { AuthorizationCode, AuthorizationRequest } from './helseid/authorization.js'
+import type { LoginIdentity } from './helseid/token-minter.js'
+
+export interface RefreshGrant {
+  readonly clientId: string
+  readonly identity: LoginIdentity
+  readonly scopes: string[]
+  readonly resources: string[]
+  /** Absolute end of the refresh token's life, sandbox milliseconds. */
+  readonly expiresAt: number
+}
+
+export interface Session {
+  readonly id: string
+  readonly clock: Clock
+  readonly assertionJtis: ReplayGuard
+  readonly dpopJtis: ReplayGuard
+  readonly codes: ExpiringMap<string, AuthorizationCode>
+  readonly pushedRequests: ExpiringMap<string, AuthorizationRequest>
+  /** Authorization requests waiting on the login page. */
+  readonly interactions: ExpiringMap<string, AuthorizationRequest>
+  readonly refreshTokens: ExpiringMap<string, RefreshGrant>
+  /** HelseID sessions (sid) ended at /connect/endsession: their refresh tokens stop working. */
+  readonly endedSids: ExpiringMap<string, true>
+}
+
+const REPLAY_CAP = 50_000
+const PENDING_CAP = 10_000
+
+export function createSession (id: string, wall?: () => number): Session {
+  return {
+    id,
+    clock: createClock(wall),
+    assertionJtis: new ReplayGuard(REPLAY_CAP),
+    dpopJtis: new ReplayGuard(REPLAY_CAP),
+    codes: new ExpiringMap(PENDING_CAP),
+    pushedRequests: new ExpiringMap(PENDING_CAP),
+    interactions: new ExpiringMap(PENDING_CAP),
+    refreshTokens: new ExpiringMap(PENDING_CAP * 5),
+    endedSids: new ExpiringMap(PENDING_CAP)
+  }
+}

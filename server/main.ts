@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+/**
+ * The command line: `kjernejournal-sandbox start | healthcheck | help`.
+ * Settings come from the environment and from flags (`--port 9090`); see `help`.
+ */
+import { buildApp } from './app.js'
+import { ConfigError, configSchema, loadConfig } from './config.js'
+
+const USAGE = `Usage: kjernejournal-sandbox <command> [--setting value ...]
+
+Commands:
+  start         start the sandbox (default)
+  healthcheck   exit 0 when a sandbox answers on PORT, 1 otherwise (for container health checks)
+  help          show this text
+
+Settings (environment variable, or flag in kebab-case, e.g. PUBLIC_URL or --public-url):
+${Object.entries(configSchema.shape).map(([name, schema]) => `  ${name.padEnd(30)}${schema.description ?? ''}`).join('\n')}
+`
+
+async function start (argv: string[]): Promise<void> {
+  const config = loadConfig(process.env, argv)
+  const app = await buildApp(config)
+  let closing = false
+  const shutdown = (signal: string): void => {
+    if (closing) return
+    closing = true
+    app.log.info({ signal }, 'shutting down')
+    // In-flight requests get a moment to finish; a stuck one must not keep the container alive.
+    const force = setTimeout(() => process.exit(0), 800)
+    force.unref()
+    app.close().then(() => process.exit(0), () => process.exit(1))
+  }
+  process.once('SIGTERM', shutdown)
+  process.once('SIGINT', shutdown)
+  await app.listen({ port: config.PORT, host: config.HOST })
+  app.log.info({ issuer: config.PUBLIC_URL }, 'kjernejournal-sandbox ready')
+}
+
+async function healthcheck (argv: string[]): Promise<void> {
+  const config = loadConfig(process.env, argv)
+  const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? '127.0.0.1' : config.HOST
+  try {
+    const res = await fetch(`http://${host.includes(':') ? `[${host}]` : host}:${config.PORT}/__admin/health`, { signal: AbortSignal.timeout(2000) })
+    process.exitCode = res.ok ? 0 : 1
+  } catch {
+    process.exitCode = 1
+  }
+}
+
+async function main (): Promise<void> {
+  const [command = 'start', ...rest] = process.argv.slice(2)
+  const [verb, argv] = command.startsWith('--') ? ['start', [command, ...rest]] : [command, rest]
+  switch (verb) {
+    case 'start': return start(argv)
+    case 'healthcheck': return healthcheck(argv)
+    case 'help': case '--help': case '-h':
+      process.stdout.write(USAGE)
+      return
+    default:
+      process.stderr.write(`kjernejournal-sandbox: unknown command '${verb}'\n\n${USAGE}`)
+      process.exitCode = 2
+  }
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError || (err instanceof Error && err.name === 'FixtureError')) {
+    console.error(`kjernejournal-sandbox: ${err.message}`)
+  } else {
+    console.error(err)
+  }
+  process.exit(2)
+})

@@ -1,0 +1,16 @@
+/** Discovery document and JWKS. */
+import type { FastifyPluginAsync } from 'fastify'
+import { discoveryDocument, ENDPOINT_PATHS } from '../../domain/helseid/discovery.js'
+
+const discovery: FastifyPluginAsync = async (app) => {
+  const { sandbox } = app
+  app.get('/.well-known/openid-configuration', async (request) =>
+    discoveryDocument(sandbox.issuerFor(request.sandboxSession), { requireDpop: sandbox.config.REQUIRE_DPOP }))
+
+  app.get(ENDPOINT_PATHS.jwks, async (_request, reply) => {
+    void reply.header('cache-control', 'max-age=3600, public')
+    return sandbox.keys.jwks
+  })
+}
+
+export default discovery

@@ -1,0 +1,49 @@
+/**
+ * GET|POST /connect/endsession: ends the HelseID session named by `id_token_hint` (its refresh
+ * tokens stop working) and returns to `post_logout_redirect_uri` with `state`.
+ * @see https://openid.net/specs/openid-connect-rpinitiated-1_0.html
+ */
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import { createLocalJWKSet, jwtVerify } from 'jose'
+import { redirectWith } from '../../domain/helseid/authorization.js'
+import { ENDPOINT_PATHS } from '../../domain/helseid/discovery.js'
+import { OAuthError } from '../../domain/helseid/oauth-error.js'
+import { errorPage } from './login-page.js'
+
+const SIGNED_OUT = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Signed out</title></head><body><main><h1>You are signed out of the HelseID sandbox</h1></main></body></html>'
+
+const endSession: FastifyPluginAsync = async (app) => {
+  const { sandbox } = app
+  const keySet = createLocalJWKSet(sandbox.keys.jwks)
+
+  async function handle (request: FastifyRequest, reply: FastifyReply, params: Record<string, unknown>): Promise<FastifyReply> {
+    const session = request.sandboxSession
+    const hint = typeof params.id_token_hint === 'string' ? params.id_token_hint : undefined
+    let clientId: string | undefined
+    if (hint !== undefined) {
+      try {
+        // An expired ID token still names the session to end, as OIDC allows.
+        const { payload } = await jwtVerify(hint, keySet, { issuer: sandbox.issuerFor(session), currentDate: new Date(0) })
+        clientId = typeof payload.aud === 'string' ? payload.aud : undefined
+        if (typeof payload.sid === 'string') {
+          const now = session.clock.now()
+          session.endedSids.set(payload.sid, true, now + sandbox.config.REFRESH_TOKEN_LIFETIME * 1000, now)
+        }
+      } catch {
+        const err = new OAuthError('invalid_request', 'id_token_hint is not an ID token this sandbox issued')
+        return reply.code(400).type('text/html; charset=utf-8').send(errorPage(err.code, err.message))
+      }
+    }
+    const target = typeof params.post_logout_redirect_uri === 'string' ? params.post_logout_redirect_uri : undefined
+    const client = clientId !== undefined ? sandbox.clients.get(clientId) : undefined
+    const allowed = target !== undefined && client !== undefined &&
+      (client.post_logout_redirect_uris === undefined || client.post_logout_redirect_uris.includes(target))
+    if (allowed) return reply.redirect(redirectWith(target, { state: typeof params.state === 'string' ? params.state : undefined }), 302)
+    return reply.type('text/html; charset=utf-8').send(SIGNED_OUT)
+  }
+
+  app.get(ENDPOINT_PATHS.endSession, async (request, reply) => handle(request, reply, request.query as Record<string, unknown>))
+  app.post(ENDPOINT_PATHS.endSession, async (request, reply) => handle(request, reply, (request.body ?? {}) as Record<string, unknown>))
+}
+
+export default endSession
