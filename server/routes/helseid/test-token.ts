@@ -1,6 +1,45 @@
-/** Placeholder: HelseID's test-token service contract (being built). */
-import type { FastifyPluginAsync } from 'fastify'
+/**
+ * POST /v2/create-test-token-with-key: HelseID's test-token service (TTT), so vendors' TTT
+ * scripts run unchanged against the sandbox. Tokens are signed with the sandbox's HelseID key,
+ * so they verify against its JWKS as real TTT tokens verify against HelseID test's.
+ * Every answer, errors included, has the TTT's `TestTokenResponse` shape.
+ * @see https://utviklerportal.nhn.no/informasjonstjenester/helseid/tilgang-til-helseid/test-token-tjenesten/docs/test-token-tjenesten_enmd
+ */
+import type { FastifyError, FastifyPluginAsync } from 'fastify'
+import { ENDPOINT_PATHS } from '../../domain/helseid/discovery.js'
+import { parseTestTokenRequest } from '../../domain/helseid/test-token/request.js'
+import { errorResponse, successResponse, TestTokenError } from '../../domain/helseid/test-token/response.js'
+import { createTestTokens } from '../../domain/helseid/test-token/service.js'
+import { clientJwtNow } from './form.js'
 
-const testToken: FastifyPluginAsync = async () => {}
+const testToken: FastifyPluginAsync = async (app) => {
+  const { sandbox } = app
+
+  // This plugin is encapsulated, so the handler covers this route only: its framework errors
+  // (bad JSON, wrong content type, too large) answer in the TTT's shape, not OAuth's.
+  app.setErrorHandler(async (err: unknown, request, reply) => {
+    if (err instanceof TestTokenError) return reply.code(400).send(errorResponse(err.message))
+    const status = (err as FastifyError).statusCode ?? 500
+    if (status >= 400 && status < 500) return reply.code(status).send(errorResponse((err as Error).message))
+    request.log.error({ err }, 'unexpected error')
+    return reply.code(500).send(errorResponse('the sandbox failed unexpectedly; see its log'))
+  })
+
+  app.post(ENDPOINT_PATHS.testToken, async (request, reply) => {
+    // The real TTT wants an API key from HelseID Selvbetjening in X-Auth-Key. The sandbox needs
+    // none: it ignores the header, so scripts that send one work as they are.
+    const ttt = parseTestTokenRequest(request.body)
+    const session = request.sandboxSession
+    const tokens = await createTestTokens(ttt, {
+      issuer: sandbox.issuerFor(session),
+      now: session.clock.epochSeconds(),
+      proofNow: clientJwtNow(request),
+      keys: sandbox.keys,
+      people: sandbox.world.users
+    })
+    request.log.info({ audience: ttt.audience, dpop: tokens.dPoPProof !== null }, 'test token issued')
+    return reply.header('cache-control', 'no-store').send(successResponse(tokens))
+  })
+}
 
 export default testToken
