@@ -18,7 +18,7 @@ export const configSchema = z.object({
   HOST: z.string().min(1).default('0.0.0.0')
     .describe('Interface to bind; use 127.0.0.1 to stay local.'),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional()
-    .describe('Base URL clients use to reach the sandbox; it is the HelseID issuer. Default http://localhost:<PORT>.'),
+    .describe('Base URL clients use to reach the sandbox; it is the HelseID issuer. Default http://localhost:PORT.'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
     .describe('pino log level.'),
   SEED: z.coerce.number().int().min(0).max(2 ** 32 - 1).default(1)

@@ -7,10 +7,7 @@ const discovery: FastifyPluginAsync = async (app) => {
   app.get('/.well-known/openid-configuration', async (request) =>
     discoveryDocument(sandbox.issuerFor(request.sandboxSession), { requireDpop: sandbox.config.REQUIRE_DPOP }))
 
-  app.get(ENDPOINT_PATHS.jwks, async (_request, reply) => {
-    void reply.header('cache-control', 'max-age=3600, public')
-    return sandbox.keys.jwks
-  })
+  app.get(ENDPOINT_PATHS.jwks, async (_request, reply) => reply.header('cache-control', 'max-age=3600, public').send(sandbox.keys.jwks))
 }
 
 export default discovery

@@ -4,7 +4,7 @@
  * @see https://openid.net/specs/openid-connect-rpinitiated-1_0.html
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import { createLocalJWKSet, jwtVerify } from 'jose'
+import { compactVerify, createLocalJWKSet, type JWTPayload } from 'jose'
 import { redirectWith } from '../../domain/helseid/authorization.js'
 import { ENDPOINT_PATHS } from '../../domain/helseid/discovery.js'
 import { OAuthError } from '../../domain/helseid/oauth-error.js'
@@ -22,8 +22,10 @@ const endSession: FastifyPluginAsync = async (app) => {
     let clientId: string | undefined
     if (hint !== undefined) {
       try {
-        // An expired ID token still names the session to end, as OIDC allows.
-        const { payload } = await jwtVerify(hint, keySet, { issuer: sandbox.issuerFor(session), currentDate: new Date(0) })
+        // Signature only: an expired ID token still names the session to end, as OIDC allows.
+        const verified = await compactVerify(hint, keySet)
+        const payload = JSON.parse(new TextDecoder().decode(verified.payload)) as JWTPayload
+        if (payload.iss !== sandbox.issuerFor(session)) throw new Error('foreign issuer')
         clientId = typeof payload.aud === 'string' ? payload.aud : undefined
         if (typeof payload.sid === 'string') {
           const now = session.clock.now()

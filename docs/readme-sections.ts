@@ -1,0 +1,18 @@
+/** The README sections that are generated from code, and how to find them in the README. */
+import { settingsTable } from '../server/docs/settings-table.js'
+
+export function generatedSections (): Record<string, string> {
+  return { settings: settingsTable() }
+}
+
+const pattern = (name: string): RegExp => new RegExp(`(<!-- generated:${name} -->\\n)([\\s\\S]*?)(<!-- /generated:${name} -->)`)
+
+/** The section's text without its closing newline; undefined when the markers are missing. */
+export function sectionOf (text: string, name: string): string | undefined {
+  return pattern(name).exec(text)?.[2]?.replace(/\n$/, '')
+}
+
+export function replaceSection (text: string, name: string, content: string): string {
+  if (sectionOf(text, name) === undefined) throw new Error(`README.md has no generated:${name} section`)
+  return text.replace(pattern(name), (_all, open: string, _old: string, close: string) => `${open}${content}\n${close}`)
+}

@@ -1,0 +1,35 @@
+import t from 'tap'
+import { ConfigError, flagsToEnv, loadConfig } from '../server/config.js'
+
+t.test('defaults give a sandbox on 8080 whose issuer is localhost', async (t) => {
+  const config = loadConfig({})
+  t.equal(config.PORT, 8080)
+  t.equal(config.PUBLIC_URL, 'http://localhost:8080')
+  t.equal(config.REQUIRE_DPOP, false)
+  t.equal(config.ACCESS_TOKEN_LIFETIME, 600)
+  t.ok(Object.isFrozen(config))
+})
+
+t.test('flags override the environment and name settings in kebab-case', async (t) => {
+  const config = loadConfig({ PORT: '9000', REQUIRE_DPOP: 'false' }, ['--port', '9100', '--require-dpop', '--public-url=https://kj.example/'])
+  t.equal(config.PORT, 9100)
+  t.equal(config.REQUIRE_DPOP, true)
+  t.equal(config.PUBLIC_URL, 'https://kj.example', 'trailing slash dropped so endpoint URLs join cleanly')
+})
+
+t.test('a bad value stops start-up with one line naming the setting', async (t) => {
+  t.throws(() => loadConfig({ PORT: 'eighty' }), { name: 'ConfigError', message: /^Invalid setting PORT="eighty": / })
+  t.throws(() => loadConfig({ REQUIRE_DPOP: 'maybe' }), /Invalid setting REQUIRE_DPOP/)
+  t.throws(() => loadConfig({ PUBLIC_URL: 'ftp://x' }), /Invalid setting PUBLIC_URL/)
+  t.throws(() => loadConfig({ ACCESS_TOKEN_LIFETIME: '0' }), /Invalid setting ACCESS_TOKEN_LIFETIME/)
+  t.throws(() => loadConfig({ LOG_LEVEL: 'loud' }), /Invalid setting LOG_LEVEL/)
+})
+
+t.test('unknown flags and stray arguments are refused', async (t) => {
+  t.throws(() => flagsToEnv(['--no-such-thing', '1']), ConfigError)
+  t.throws(() => flagsToEnv(['stray']), /Unexpected argument 'stray'/)
+})
+
+t.test('empty environment values count as unset', async (t) => {
+  t.equal(loadConfig({ PORT: '' }).PORT, 8080)
+})

@@ -1,0 +1,36 @@
+import t from 'tap'
+import { readFile, stat, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { createLocalJWKSet, jwtVerify } from 'jose'
+import { loadSigningKeys } from '../../../server/domain/helseid/signing-keys.js'
+import { build, ISSUER, tokenRequest } from '../../helper.js'
+
+t.test('KEYS_FILE keeps the signing key, so tokens survive a restart', async (t) => {
+  const dir = t.testdir({})
+  const keysFile = join(dir, 'state', 'keys.json')
+  const first = await build(t, { KEYS_FILE: keysFile })
+  const token = (await tokenRequest(first, { grant_type: 'client_credentials', scope: 'nhn:kjernejournal/api' })).json().access_token
+  await first.close()
+  t.equal((await stat(keysFile)).mode & 0o777, 0o600, 'the private key file is readable by its owner only')
+  const second = await build(t, { KEYS_FILE: keysFile })
+  const jwks = (await second.inject('/.well-known/openid-configuration/jwks')).json()
+  await t.resolves(jwtVerify(token, createLocalJWKSet(jwks), { issuer: ISSUER }))
+})
+
+t.test('without KEYS_FILE every start has a new key; the invalid key is not published', async (t) => {
+  const a = await loadSigningKeys()
+  const b = await loadSigningKeys()
+  t.not(a.active.kid, b.active.kid)
+  const invalid = await a.invalid()
+  t.not(invalid.kid, a.active.kid)
+  t.equal(await a.invalid(), invalid, 'made once')
+  t.notOk(a.jwks.keys.some((k) => k.kid === invalid.kid))
+})
+
+t.test('a KEYS_FILE that is not a key set stops start-up with its name', async (t) => {
+  const dir = t.testdir({ 'keys.json': JSON.stringify({ keys: [{ kty: 'RSA' }] }) })
+  await t.rejects(loadSigningKeys(join(dir, 'keys.json')), /KEYS_FILE .*keys\.json/)
+  await writeFile(join(dir, 'keys.json'), 'not json')
+  await t.rejects(loadSigningKeys(join(dir, 'keys.json')))
+  t.ok((await readFile(join(dir, 'keys.json'), 'utf8')).length > 0, 'a bad file is never overwritten')
+})
