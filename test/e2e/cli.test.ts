@@ -1,0 +1,49 @@
+/**
+ * The command line as users and container health checks run it: start, healthcheck, a bad
+ * setting, and a clean stop on SIGTERM.
+ */
+import t from 'tap'
+import { spawn, spawnSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { freePort } from '../support/server.js'
+
+const main = fileURLToPath(new URL('../../server/main.ts', import.meta.url))
+const node = (args: string[], env: Record<string, string> = {}) =>
+  spawnSync(process.execPath, ['--import', 'tsx', main, ...args], { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 30_000 })
+
+t.test('a bad setting stops start-up with one line naming it, exit 2', async (t) => {
+  const res = node(['start'], { PORT: 'eighty' })
+  t.equal(res.status, 2)
+  t.match(res.stderr.trim(), /^kjernejournal-sandbox: Invalid setting PORT="eighty": /)
+  t.equal(res.stderr.trim().split('\n').length, 1)
+  const flag = node(['start', '--no-such-setting', '1'])
+  t.equal(flag.status, 2)
+  t.match(flag.stderr, /Unknown option --no-such-setting/)
+})
+
+t.test('help lists the settings; an unknown command is refused', async (t) => {
+  const help = node(['help'])
+  t.equal(help.status, 0)
+  t.match(help.stdout, /PUBLIC_URL/)
+  t.equal(node(['frobnicate']).status, 2)
+})
+
+t.test('start answers health checks and exits cleanly on SIGTERM', async (t) => {
+  const port = await freePort()
+  const env = { PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' }
+  t.equal(node(['healthcheck'], env).status, 1, 'nothing listens yet')
+  const child = spawn(process.execPath, ['--import', 'tsx', main, 'start'], { env: { ...process.env, ...env }, stdio: 'ignore' })
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+  t.teardown(() => { child.kill('SIGKILL') })
+  let healthy = false
+  for (let i = 0; i < 100 && !healthy; i++) {
+    healthy = await fetch(`http://127.0.0.1:${port}/__admin/health`).then((r) => r.ok, () => false)
+    if (!healthy) await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  t.ok(healthy, 'the server came up')
+  t.equal(node(['healthcheck'], env).status, 0)
+  const discovery = await (await fetch(`http://127.0.0.1:${port}/.well-known/openid-configuration`)).json() as { issuer: string }
+  t.equal(discovery.issuer, `http://localhost:${port}`, 'PUBLIC_URL defaults to localhost and the port')
+  child.kill('SIGTERM')
+  t.equal(await exited, 0, 'a clean exit on SIGTERM')
+})
