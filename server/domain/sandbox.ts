@@ -10,10 +10,14 @@ import { createNonceSource } from './helseid/dpop.js'
 import { loadSigningKeys, type SigningKeys } from './helseid/signing-keys.js'
 import { createSession, type Session } from './session.js'
 import { readFixture } from './world/fixture-file.js'
+import { organisationsFileSchema, type Organisation } from './world/organisations.js'
+import { patientsFileSchema, type Patient } from './world/patients.js'
 import { usersFileSchema, type User } from './world/users.js'
 
 export interface World {
   readonly users: readonly User[]
+  readonly patients: ReadonlyMap<string, Patient>
+  readonly organisations: ReadonlyMap<string, Organisation>
 }
 
 export interface Sandbox {
@@ -34,10 +38,12 @@ export interface SandboxOptions {
 
 export async function createSandbox (config: Config, options: SandboxOptions = {}): Promise<Sandbox> {
   const fixturesDir = config.FIXTURES_DIR ?? builtInFixturesDir
-  const [keys, clientFixtures, users] = await Promise.all([
+  const [keys, clientFixtures, users, patients, organisations] = await Promise.all([
     loadSigningKeys(config.KEYS_FILE),
     readFixture(join(fixturesDir, 'helseid', 'clients.json'), clientRegistrationSchema.array(), []),
-    readFixture(join(fixturesDir, 'users.json'), usersFileSchema, [])
+    readFixture(join(fixturesDir, 'users.json'), usersFileSchema, []),
+    readFixture(join(fixturesDir, 'patients.json'), patientsFileSchema, []),
+    readFixture(join(fixturesDir, 'organisations.json'), organisationsFileSchema, [])
   ])
   const clients = new ClientRegistry()
   for (const registration of clientFixtures) clients.put(registration)
@@ -46,7 +52,11 @@ export async function createSandbox (config: Config, options: SandboxOptions = {
     config,
     keys,
     clients,
-    world: { users },
+    world: {
+      users,
+      patients: new Map(patients.map((p) => [p.nin, p])),
+      organisations: new Map(organisations.map((o) => [o.orgnr, o]))
+    },
     nonces: createNonceSource(),
     defaultSession,
     issuerFor: (session) => session.id === 'default' ? config.PUBLIC_URL : `${config.PUBLIC_URL}/s/${session.id}`

@@ -16,6 +16,10 @@ export const userSchema = z.object({
   idp: z.string().min(1).default('testidp-oidc'),
   /** HPR roles (Volven 9060 codes, e.g. LE, SP) the user holds. */
   roles: z.array(z.string().regex(/^[A-Z0-9]{2,3}$/)).default([]),
+  /** Known to Kjernejournal as a user (created on first login when the HPR role allows it). */
+  registeredInKj: z.boolean().default(true),
+  /** Has confirmed Kjernejournal knowledge (kunnskapsbekreftelse) in the portal. */
+  kjKnowledgeConfirmed: z.boolean().default(true),
   note: z.string().default('')
 }).strict()
 
