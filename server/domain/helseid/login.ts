@@ -16,7 +16,7 @@ function findUser (users: readonly User[], hint: string): User | undefined {
 
 /** A person the test IdP knows only by number: no HPR authorisation, as in HelseID's test IdP. */
 export function adHocUser (pid: string, securityLevel: '3' | '4'): User {
-  return { pid, givenName: 'Test', familyName: `Person ${pid.slice(-5)}`, securityLevel, network: 'internett', idp: 'testidp-oidc', roles: [], note: 'ad hoc test-IdP login' }
+  return { pid, givenName: 'Test', familyName: `Person ${pid.slice(-5)}`, securityLevel, network: 'internett', idp: 'testidp-oidc', roles: [], registeredInKj: false, kjKnowledgeConfirmed: false, note: 'ad hoc test-IdP login' }
 }
 
 function securityLevelHint (value: string | undefined): '3' | '4' | undefined {

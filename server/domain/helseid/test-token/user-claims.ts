@@ -18,6 +18,8 @@ export const DEFAULT_TEST_USER: User = {
   securityLevel: '4',
   network: 'internett',
   idp: 'testidp-oidc',
+  registeredInKj: true,
+  kjKnowledgeConfirmed: true,
   roles: ['LE'],
   note: 'Physician (LE), security level 4: the everyday user.'
 }
