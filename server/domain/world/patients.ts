@@ -46,7 +46,18 @@ export const patientsFileSchema = z.array(patientSchema).superRefine((patients, 
 /** An ordinary person with a Kjernejournal and nothing in it, for numbers not in the fixtures. */
 export function ordinaryPatient (nin: string): Patient {
   return {
-    nin, givenName: 'Ukjent', familyName: 'Person', status: 'active', reserved: false, ownHealthInformation: false,
-    criticalInfo: [], restrictedModules: [], blockedHpr: [], hasPrescriptions: false, hasLockedPrescriptions: false, gp: null, note: ''
+    nin,
+    givenName: 'Ukjent',
+    familyName: 'Person',
+    status: 'active',
+    reserved: false,
+    ownHealthInformation: false,
+    criticalInfo: [],
+    restrictedModules: [],
+    blockedHpr: [],
+    hasPrescriptions: false,
+    hasLockedPrescriptions: false,
+    gp: null,
+    note: ''
   }
 }
