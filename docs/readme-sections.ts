@@ -1,8 +1,17 @@
 /** The README sections that are generated from code, and how to find them in the README. */
+import { catalogueTable } from '../server/docs/catalogue-table.js'
 import { settingsTable } from '../server/docs/settings-table.js'
+import { organisationsTable, patientsTable, readBuiltInWorld, usersTable } from '../server/docs/world-tables.js'
 
 export function generatedSections (): Record<string, string> {
-  return { settings: settingsTable() }
+  const world = readBuiltInWorld()
+  return {
+    settings: settingsTable(),
+    patients: patientsTable(world.patients),
+    users: usersTable(world.users),
+    organisations: organisationsTable(world.organisations),
+    catalogue: catalogueTable()
+  }
 }
 
 const pattern = (name: string): RegExp => new RegExp(`(<!-- generated:${name} -->\\n)([\\s\\S]*?)(<!-- /generated:${name} -->)`)

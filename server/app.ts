@@ -9,6 +9,7 @@ import errorRendering from './plugins/error-rendering.js'
 import sandboxPlugin from './plugins/sandbox.js'
 import admin from './routes/admin/index.js'
 import helseid from './routes/helseid/index.js'
+import kjernejournal from './routes/kjernejournal/index.js'
 
 export interface BuildOptions extends SandboxOptions {
   readonly logger?: FastifyServerOptions['logger']
@@ -27,6 +28,7 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   await app.register(sandboxPlugin, { sandbox })
   await app.register(errorRendering)
   await app.register(helseid)
+  await app.register(kjernejournal, { prefix: '/v1' })
   await app.register(admin)
   return app
 }

@@ -39,6 +39,12 @@ export const configSchema = z.object({
     .describe('Lifetime of authorization codes and pushed authorization requests, seconds.'),
   CLIENT_ASSERTION_MAX_LIFETIME: seconds(3600).default(60)
     .describe('Longest a client assertion may still be valid when it arrives (exp - now), seconds.'),
+  TICKET_LIFETIME: seconds(7 * 86400).default(3600)
+    .describe('Lifetime of helseindikator tickets, seconds (Kjernejournal: one hour).'),
+  KJ_MAX_TOKEN_LIFETIME: seconds(30 * 86400).default(3600)
+    .describe('Longest access-token lifetime (exp - iat) Kjernejournal accepts before answering KJF-000198, seconds.'),
+  EXTRA_FIELD: boolish.default(true)
+    .describe('Add a random extra field to every JSON answer of the Kjernejournal REST face, as the real API does on purpose.'),
   REQUIRE_DPOP: boolish.default(false)
     .describe('When true, the token endpoint issues only DPoP-bound tokens and APIs refuse Bearer.'),
   DPOP_NONCE: boolish.default(true)

@@ -3,11 +3,14 @@
  * the sessions. Built once at start; Fastify only wraps it.
  */
 import { join } from 'node:path'
+import { createLocalJWKSet, type JWTVerifyGetKey } from 'jose'
 import type { Config } from '../config.js'
 import { builtInFixturesDir } from '../paths.js'
 import { ClientRegistry, clientRegistrationSchema } from './helseid/clients.js'
 import { createNonceSource } from './helseid/dpop.js'
 import { loadSigningKeys, type SigningKeys } from './helseid/signing-keys.js'
+import { TicketCipher } from './kjernejournal/tickets.js'
+import { seededRandom, type Random } from './random.js'
 import { createSession, type Session } from './session.js'
 import { readFixture } from './world/fixture-file.js'
 import { organisationsFileSchema, type Organisation } from './world/organisations.js'
@@ -23,6 +26,11 @@ export interface World {
 export interface Sandbox {
   readonly config: Config
   readonly keys: SigningKeys
+  /** The published keys, imported once, for checking tokens the sandbox issued. */
+  readonly tokenKeys: JWTVerifyGetKey
+  readonly tickets: TicketCipher
+  /** Seeded (SEED): for variation that must repeat, never for secrets. */
+  readonly random: Random
   readonly clients: ClientRegistry
   readonly world: World
   readonly nonces: ReturnType<typeof createNonceSource>
@@ -51,6 +59,9 @@ export async function createSandbox (config: Config, options: SandboxOptions = {
   return {
     config,
     keys,
+    tokenKeys: createLocalJWKSet(keys.jwks),
+    tickets: new TicketCipher(keys.secret),
+    random: seededRandom(config.SEED),
     clients,
     world: {
       users,

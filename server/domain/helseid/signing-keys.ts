@@ -20,6 +20,8 @@ export interface SigningKeys {
   readonly active: SigningKey
   /** The published key set (JWKS); never holds private parts. */
   readonly jwks: { keys: JWK[] }
+  /** Secret material that lives exactly as long as the signing key, for keys derived from it. */
+  readonly secret: string
   /** A key that is not in the JWKS, for tokens meant to fail signature checks. */
   invalid(): Promise<SigningKey>
 }
@@ -42,7 +44,7 @@ async function fromPrivateJwk (jwk: JWK & { kid: string }): Promise<SigningKey> 
   return { kid, alg: 'RS256', privateKey, publicJwk: { kty, n, e, kid, alg: 'RS256', use: 'sig' } }
 }
 
-async function readKeysFile (file: string): Promise<SigningKey | undefined> {
+async function readKeysFile (file: string): Promise<{ key: SigningKey, privateJwk: JWK } | undefined> {
   let text: string
   try {
     text = await readFile(file, 'utf8')
@@ -52,7 +54,8 @@ async function readKeysFile (file: string): Promise<SigningKey | undefined> {
   }
   const parsed = keysFileSchema.safeParse(JSON.parse(text))
   if (!parsed.success) throw new Error(`KEYS_FILE ${file} is not a key set the sandbox wrote: ${parsed.error.issues[0]?.message}`)
-  return fromPrivateJwk(parsed.data.keys[0] as JWK & { kid: string })
+  const privateJwk = parsed.data.keys[0] as JWK & { kid: string }
+  return { key: await fromPrivateJwk(privateJwk), privateJwk }
 }
 
 /** Writes atomically (temp file + rename) so a crash never leaves half a key file. */
@@ -64,16 +67,17 @@ async function writeKeysFile (file: string, privateJwk: JWK): Promise<void> {
 }
 
 export async function loadSigningKeys (keysFile?: string): Promise<SigningKeys> {
-  let active = keysFile !== undefined ? await readKeysFile(keysFile) : undefined
-  if (active === undefined) {
-    const made = await generate()
-    active = made.key
-    if (keysFile !== undefined) await writeKeysFile(keysFile, made.privateJwk)
+  let loaded = keysFile !== undefined ? await readKeysFile(keysFile) : undefined
+  if (loaded === undefined) {
+    loaded = await generate()
+    if (keysFile !== undefined) await writeKeysFile(keysFile, loaded.privateJwk)
   }
+  const active = loaded.key
   let invalid: Promise<SigningKey> | undefined
   return {
     active,
     jwks: { keys: [active.publicJwk] },
+    secret: loaded.privateJwk.d as string,
     invalid: () => (invalid ??= generate().then((made) => made.key))
   }
 }

@@ -1,0 +1,152 @@
+/**
+ * How Kjernejournal judges a HelseID access token, in the real service's order: present ->
+ * signature, issuer, typ, expiry -> single audience -> lifetime -> scope -> security level (user
+ * tokens) -> client authentication method -> required claims -> DPoP binding. Each failure is the
+ * catalogue code the REST integration guide gives for it.
+ * @see https://utviklerportal.nhn.no/informasjonstjenester/helseid/protokoller-og-sikkerhetsprofil/sikkerhetsprofil/docs/vedlegg/validering_av_access_token_enmd
+ */
+import { decodeProtectedHeader, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose'
+import { CLAIM } from '../helseid/claims.js'
+import { DpopProofError, verifyDpopProof } from '../helseid/dpop.js'
+import type { ReplayGuard } from '../expiring-map.js'
+import { KjError } from '../kj-error.js'
+
+export interface KjToken {
+  readonly raw: string
+  readonly payload: JWTPayload
+  readonly clientId: string
+  readonly orgnrParent: string
+  readonly orgnrChild?: string
+  /** Present on user tokens only. */
+  readonly pid?: string
+  readonly hprNumber?: string
+  readonly securityLevel?: string
+  readonly jkt?: string
+}
+
+export interface KjTokenCheck {
+  readonly keySet: JWTVerifyGetKey
+  readonly issuer: string
+  readonly audience: string
+  readonly scope: string
+  /** Sandbox time, seconds. */
+  readonly now: number
+  readonly maxLifetime: number
+  readonly requireDpop: boolean
+  /** The request, for DPoP proofs: method, full URL, the DPoP header, and the clock for proofs. */
+  readonly request: { readonly method: string, readonly url: string, readonly dpop?: string | string[], readonly proofNow: number }
+  readonly replay: ReplayGuard
+}
+
+const SKEW = 5
+
+function invalid (why: string): KjError {
+  return new KjError('KJF-000198', why)
+}
+
+async function verifySignatureAndTimes (token: string, check: KjTokenCheck): Promise<JWTPayload> {
+  let header
+  try {
+    header = decodeProtectedHeader(token)
+  } catch {
+    throw invalid('the bearer token is not a JWT')
+  }
+  if (header.alg !== 'RS256') throw invalid(`alg '${String(header.alg)}' is not accepted; HelseID signs with RS256`)
+  const typ = typeof header.typ === 'string' ? header.typ.toLowerCase() : undefined
+  if (typ !== 'at+jwt' && typ !== 'jwt') throw invalid('typ must be at+jwt or JWT')
+  try {
+    const { payload } = await jwtVerify(token, check.keySet, {
+      issuer: check.issuer,
+      algorithms: ['RS256'],
+      currentDate: new Date(check.now * 1000),
+      clockTolerance: SKEW,
+      requiredClaims: ['exp', 'iat']
+    })
+    return payload
+  } catch (err) {
+    if (err instanceof errors.JWTExpired) throw invalid('the token has expired')
+    if (err instanceof errors.JWTClaimValidationFailed) throw invalid(`claim '${err.claim}' is invalid (${err.reason})`)
+    if (err instanceof errors.JWKSNoMatchingKey) throw invalid('the token is signed with a key HelseID does not publish (unknown kid)')
+    if (err instanceof errors.JWSSignatureVerificationFailed) throw invalid('the token signature is not valid')
+    throw invalid(`the token cannot be verified (${(err as Error).message})`)
+  }
+}
+
+function checkAudience (payload: JWTPayload, audience: string): void {
+  const aud = payload.aud
+  if (Array.isArray(aud) && aud.length > 1) throw new KjError('KJF-000345', `aud is [${aud.join(', ')}]; ask HelseID for ${audience} alone`)
+  const single = Array.isArray(aud) ? aud[0] : aud
+  if (single !== audience) throw invalid(`wrong audience '${String(single)}'; expected ${audience}`)
+}
+
+function scopesOf (payload: JWTPayload): string[] {
+  const scope = payload.scope
+  if (Array.isArray(scope)) return scope.map(String)
+  return typeof scope === 'string' ? scope.split(' ') : []
+}
+
+async function checkDpop (payload: JWTPayload, scheme: string, token: string, check: KjTokenCheck): Promise<string | undefined> {
+  const jkt = (payload.cnf as { jkt?: unknown } | undefined)?.jkt
+  if (scheme === 'bearer') {
+    // NHN's own sample EHR sends its DPoP-bound token to helseindikator as Bearer, so Bearer passes
+    // unless the sandbox is told to require DPoP, as the real service is moving to.
+    if (check.requireDpop) throw invalid('this API requires a DPoP-bound token sent as Authorization: DPoP <token>')
+    return typeof jkt === 'string' ? jkt : undefined
+  }
+  if (typeof jkt !== 'string') throw invalid('the DPoP scheme was used with a token that is not DPoP-bound (no cnf.jkt)')
+  const proof = check.request.dpop
+  if (typeof proof !== 'string') throw invalid('a DPoP proof (DPoP header, exactly one) is required with the DPoP scheme')
+  try {
+    const verified = await verifyDpopProof(proof, { method: check.request.method, url: check.request.url, now: check.request.proofNow, replay: check.replay, accessToken: token })
+    if (verified.jkt !== jkt) throw invalid('the DPoP proof is signed with another key than the token is bound to (cnf.jkt)')
+  } catch (err) {
+    if (err instanceof DpopProofError) throw invalid(err.message)
+    throw err
+  }
+  return jkt
+}
+
+/** Key-based client authentication only: "the client must authenticate using a RSA key or enterprise certificate, not client secret" (KJF-000225). */
+const KEY_BASED_AMR = new Set(['private_key_jwt', 'rsa_private_key', 'ec_private_key', 'enterprise_certificate', 'tls_client_auth'])
+
+function checkClientAuthentication (payload: JWTPayload): void {
+  for (const claim of [CLAIM.clientAmr, CLAIM.clientAmrHelseId]) {
+    const value = payload[claim]
+    if (value !== undefined && !KEY_BASED_AMR.has(String(value))) throw new KjError('KJF-000225', `${claim} is '${String(value)}'`)
+  }
+}
+
+export async function verifyKjToken (authorization: string | undefined, check: KjTokenCheck): Promise<KjToken> {
+  const match = /^(Bearer|DPoP)\s+(\S+)\s*$/i.exec(authorization ?? '')
+  if (match === null) throw new KjError('KJF-000279', 'send the HelseID access token as Authorization: Bearer <token>')
+  const scheme = (match[1] as string).toLowerCase()
+  const token = match[2] as string
+  const payload = await verifySignatureAndTimes(token, check)
+  checkAudience(payload, check.audience)
+  if ((payload.exp as number) - (payload.iat as number) > check.maxLifetime + SKEW) {
+    throw invalid(`the token is valid for ${(payload.exp as number) - (payload.iat as number)} seconds; at most ${check.maxLifetime} is accepted`)
+  }
+  if (!scopesOf(payload).includes(check.scope)) throw new KjError('KJF-000197', `the token has no scope ${check.scope}`)
+  const pid = payload[CLAIM.pid]
+  const securityLevel = payload[CLAIM.securityLevel]
+  if (pid !== undefined && securityLevel !== '4') throw new KjError('KJF-000216', `security_level is '${String(securityLevel)}'; Kjernejournal requires 4`)
+  checkClientAuthentication(payload)
+  const orgnrParent = payload[CLAIM.orgnrParent]
+  const clientId = payload.client_id
+  if (typeof orgnrParent !== 'string') throw new KjError('KJF-000218', `the token has no ${CLAIM.orgnrParent}`)
+  if (typeof clientId !== 'string') throw new KjError('KJF-000218', 'the token has no client_id')
+  const jkt = await checkDpop(payload, scheme, token, check)
+  const child = payload[CLAIM.orgnrChild]
+  const hpr = payload[CLAIM.hprNumber]
+  return {
+    raw: token,
+    payload,
+    clientId,
+    orgnrParent,
+    ...(typeof child === 'string' && { orgnrChild: child }),
+    ...(typeof pid === 'string' && { pid }),
+    ...(typeof hpr === 'string' && { hprNumber: hpr }),
+    ...(typeof securityLevel === 'string' && { securityLevel }),
+    ...(jkt !== undefined && { jkt })
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * POST /v1/helseindikator (and /v1/helseindikator/status, the path NHN's sample EHR uses):
+ * the patient's icon state and, from status 2, a ticket for the organisation and patient.
+ * @see ../shared/seeds/002 and 003
+ */
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import { answerFor, checkSamtykke, describePatient, parseHelseindikatorBody } from '../../domain/kjernejournal/helseindikator.js'
+import { ordinaryPatient } from '../../domain/world/patients.js'
+import { jsonBody, requireCaller, requireJson, requireMethod } from './chain.js'
+import { sendJson } from './rest-face.js'
+
+const helseindikator: FastifyPluginAsync = async (app) => {
+  const { sandbox } = app
+
+  async function handle (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+    requireMethod(request, 'POST')
+    requireJson(request)
+    const { organisation } = await requireCaller(request)
+    const body = parseHelseindikatorBody(jsonBody(request))
+    const fixture = sandbox.world.patients.get(body.fnr)
+    const early = answerFor(body.fnr, fixture)
+    if (early !== undefined) return sendJson(request, reply, 200, early)
+    const samtykke = checkSamtykke(body.samtykke)
+    const answer = describePatient(fixture ?? ordinaryPatient(body.fnr))
+    if (answer.status >= 2) {
+      const now = request.sandboxSession.clock.epochSeconds()
+      answer.ticket = await sandbox.tickets.issue({
+        orgnr: organisation.orgnr,
+        nin: body.fnr,
+        ...(samtykke !== undefined && { samtykke }),
+        iat: now,
+        exp: now + sandbox.config.TICKET_LIFETIME
+      })
+    }
+    return sendJson(request, reply, 200, answer)
+  }
+
+  app.all('/helseindikator', handle)
+  app.all('/helseindikator/status', handle)
+}
+
+export default helseindikator

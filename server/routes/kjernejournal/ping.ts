@@ -1,0 +1,17 @@
+/**
+ * GET /v1/ping: "test connection". Authentication and errors are those of helseindikator
+ * (seed 002); the answer is a timestamp.
+ */
+import type { FastifyPluginAsync } from 'fastify'
+import { requireCaller, requireMethod } from './chain.js'
+import { sendJson } from './rest-face.js'
+
+const ping: FastifyPluginAsync = async (app) => {
+  app.all('/ping', async (request, reply) => {
+    requireMethod(request, 'GET')
+    await requireCaller(request)
+    return sendJson(request, reply, 200, { pong: new Date(request.sandboxSession.clock.now()).toISOString() })
+  })
+}
+
+export default ping

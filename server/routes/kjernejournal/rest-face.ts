@@ -1,0 +1,61 @@
+/**
+ * What every route of the legacy REST face (/v1/ping, /v1/helseindikator) shares: the raw body
+ * (parsed by the validation chain, so its errors come in the real service's order), the headers
+ * every answer carries, the error shape `{status, feilkode, utviklermelding, brukermelding}`,
+ * and the random extra field.
+ * @see ../shared/seeds/002 (failure fields, X-EVENT-ID, the extra field)
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { KjError } from '../../domain/kj-error.js'
+import { withExtraField } from '../../domain/kjernejournal/extra-field.js'
+
+const NO_CACHE = { 'cache-control': 'no-cache, must-revalidate, private, s-maxage=0', pragma: 'no-cache' }
+
+export function restEventId (request: FastifyRequest): string {
+  return `Id-${request.eventId.replaceAll('-', '')}`
+}
+
+/** The user message: short Norwegian text for the icon's tooltip, naming the code for support. */
+function brukermelding (err: KjError): string {
+  if (err.statusCode >= 500) return `Kjernejournal er ikke tilgjengelig akkurat nå. Prøv igjen senere. (Feilkode ${err.code})`
+  return `Kjernejournal kunne ikke åpnes. Oppgi feilkode ${err.code} til brukerstøtte.`
+}
+
+export function sendJson (request: FastifyRequest, reply: FastifyReply, status: number, body: object): FastifyReply {
+  const { sandbox } = request.server
+  const payload = sandbox.config.EXTRA_FIELD ? withExtraField(body, sandbox.random) : body
+  return reply.code(status).send(payload)
+}
+
+export function sendKjError (request: FastifyRequest, reply: FastifyReply, err: KjError): FastifyReply {
+  return sendJson(request, reply.headers({ 'nhn-error-code': err.code, 'x-kj-feilkode': err.code }), err.statusCode, {
+    status: err.statusCode,
+    feilkode: err.code,
+    utviklermelding: err.message,
+    brukermelding: brukermelding(err)
+  })
+}
+
+/** Framework errors raised before the chain runs, as the face's codes. */
+function toKjError (err: FastifyError): KjError | undefined {
+  const status = err.statusCode ?? 500
+  if (status === 415) return new KjError('KJF-000350', err.message)
+  if (status >= 400 && status < 500) return new KjError('KJF-000206', err.message)
+  return undefined
+}
+
+/** Sets up an encapsulated context as the REST face: body as text, headers, error shape. */
+export function asRestFace (app: FastifyInstance): void {
+  app.removeAllContentTypeParsers()
+  app.addContentTypeParser('*', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_request, body, done) => { done(null, body) })
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.headers({ 'x-event-id': restEventId(request), ...NO_CACHE })
+    done()
+  })
+  app.setErrorHandler(async (err: unknown, request, reply) => {
+    const kj = err instanceof KjError ? err : toKjError(err as FastifyError)
+    if (kj !== undefined) return sendKjError(request, reply, kj)
+    request.log.error({ err }, 'unexpected error')
+    return sendKjError(request, reply, new KjError('KJS-000077', 'the sandbox failed unexpectedly; see its log'))
+  })
+}
