@@ -72,6 +72,22 @@ export class TicketCipher {
   }
 }
 
+/**
+ * The ticket a request carries in a header, opened and checked. Which code a missing ticket
+ * gets depends on the face: KJF-000259 "Missing X-KJ-Ticket in header" on the ticket-based FHIR
+ * face, KJF-000294 "Ticket is required, but is not present in the request" elsewhere.
+ */
+export async function requireTicket (
+  cipher: TicketCipher,
+  header: string | string[] | undefined,
+  check: TicketCheck,
+  missing: 'KJF-000259' | 'KJF-000294'
+): Promise<TicketClaims> {
+  const value = Array.isArray(header) ? header[0] : header
+  if (value === undefined || value.trim() === '') throw new KjError(missing, 'send the ticket from helseindikator')
+  return cipher.open(value, check)
+}
+
 /** A stable fingerprint of a ticket for logs and the journal: tickets are never logged whole. */
 export function ticketFingerprint (ticket: string): string {
   return createHash('sha256').update(ticket).digest('base64url').slice(0, 12)
