@@ -29,6 +29,8 @@ t.test('token failures', async (t) => {
   await expectCode(t, await helseindikator(app, ORDINARY, { token: await testToken(app, { userClaimsParameters: { securityLevel: '3' } }) }), 'KJF-000216', 403, 'security level 3')
   const secret = await systemToken(app, { client_assertion: undefined, client_id: 'sandbox-demo-ehr-secret', client_secret: 'sandbox-demo-secret' })
   await expectCode(t, await helseindikator(app, ORDINARY, { token: secret }), 'KJF-000225', 403, 'client secret')
+  const noOrg = await testToken(app, { withoutDefaultUserClaims: true, clientClaimsParametersGeneration: 'GenerateOnlyFromNonEmptyParameterValues', clientClaimsParameters: { scope: ['nhn:kjernejournal/api'], clientId: 'x' } })
+  await expectCode(t, await helseindikator(app, ORDINARY, { token: noOrg }), 'KJF-000218', 401, 'no organisation claim')
   const unsigned = `${Buffer.from('{"alg":"none","typ":"at+jwt"}').toString('base64url')}.${(await systemToken(app)).split('.')[1]}.`
   await expectCode(t, await helseindikator(app, ORDINARY, { token: unsigned }), 'KJF-000198', 401, 'alg none')
 })
