@@ -1,0 +1,47 @@
+/**
+ * The category test and rule shared by the profiles that carry a KJ category coding in a
+ * `category` element (Condition, Procedure, Flag): exactly one coding from CATEGORY_SYSTEM,
+ * with one of the profile's codes.
+ */
+import type { FhirResource, ValidationIssue } from '../types.js'
+import { CATEGORY_SYSTEM, type CategoryCode } from './categories.js'
+import { MISSING, invalidCode, issue } from './checks.js'
+import { codingsOf, conceptIdentity, isObject } from './shared.js'
+
+/** The category element as a list of CodeableConcepts (Procedure has one, the others many). */
+function categoryConcepts (resource: FhirResource): unknown[] {
+  const category = resource.category
+  if (category === undefined) return []
+  return Array.isArray(category) ? category : [category]
+}
+
+/** The KJ category codes of a resource, in order. */
+function kjCategoryCodes (resource: FhirResource): string[] {
+  return categoryConcepts(resource).flatMap((c) => codingsOf(c).filter((x) => x.system === CATEGORY_SYSTEM).map((x) => x.code ?? ''))
+}
+
+export function kjCategoryOf (resource: FhirResource): string | undefined {
+  return kjCategoryCodes(resource)[0]
+}
+
+export function hasKjCategory (resource: FhirResource, codes: readonly CategoryCode[]): boolean {
+  return kjCategoryCodes(resource).some((c) => (codes as readonly string[]).includes(c))
+}
+
+export function validateKjCategory (resource: FhirResource, codes: readonly CategoryCode[], single: boolean): ValidationIssue[] {
+  const location = `${resource.resourceType}.category`
+  const category = resource.category
+  if (category === undefined) return [issue(location, MISSING)]
+  if (single ? !isObject(category) : !Array.isArray(category) || !category.every(isObject)) {
+    return [issue(location, `Invalid element content - expected ${single ? 'a CodeableConcept' : 'an array of CodeableConcepts'}`)]
+  }
+  const found = kjCategoryCodes(resource)
+  if (found.length === 0) return [issue(location, `${MISSING} - a coding from ${CATEGORY_SYSTEM}`)]
+  if (found.length > 1) return [issue(location, 'Invalid element content - more than one critical-information category')]
+  return (codes as readonly string[]).includes(found[0] as string) ? [] : [issue(location, invalidCode(found[0], codes))]
+}
+
+/** The category as identity: each concept's systems and codes, sorted. */
+export function categoryIdentity (resource: FhirResource): unknown {
+  return categoryConcepts(resource).map(conceptIdentity).map((c) => JSON.stringify(c)).sort().map((c) => JSON.parse(c) as unknown)
+}

@@ -1,0 +1,38 @@
+/**
+ * Turns a request body into a Kj resource and its profile, or the error the API answers with:
+ * KI-0007 when the body is no resource of the expected type or of no Kj profile, KI-0014 for
+ * the first field the profile finds invalid (the API reports one issue, with its location).
+ */
+import { KjError } from '../kj-error.js'
+import { profileFor } from './profiles/index.js'
+import type { FhirResource, KjResourceType, ProfileDefinition } from './types.js'
+
+export interface ParsedResource {
+  readonly resource: FhirResource
+  readonly profile: ProfileDefinition
+}
+
+/** The body is returned as it is, not copied: the caller owns it. */
+export function parseResource (body: unknown, expectedType?: KjResourceType): ParsedResource {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new KjError('KI-0007', 'the body must be a FHIR resource: a JSON object')
+  }
+  const { resourceType } = body as { resourceType?: unknown }
+  if (typeof resourceType !== 'string' || resourceType === '') {
+    throw new KjError('KI-0007', 'the body has no resourceType', ['resourceType'])
+  }
+  if (expectedType !== undefined && resourceType !== expectedType) {
+    throw new KjError('KI-0007', `expected a ${expectedType}, got a ${resourceType}`, ['resourceType'])
+  }
+  const resource = body as FhirResource
+  const profile = profileFor(resource)
+  if (profile === undefined) {
+    throw new KjError('KI-0007', `the ${resourceType} matches no Kjernejournal profile (by meta.profile or category)`)
+  }
+  const [first, ...more] = profile.validate(resource)
+  if (first !== undefined) {
+    const diagnostics = more.length > 0 ? `${first.message} (and ${more.length} more ${more.length === 1 ? 'issue' : 'issues'})` : first.message
+    throw new KjError('KI-0014', diagnostics, [first.location])
+  }
+  return { resource, profile }
+}
