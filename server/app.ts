@@ -10,6 +10,8 @@ import sandboxPlugin from './plugins/sandbox.js'
 import admin from './routes/admin/index.js'
 import helseid from './routes/helseid/index.js'
 import kjernejournal from './routes/kjernejournal/index.js'
+import criticalInformation, { CRITICAL_INFO_PREFIX } from './routes/critical-information/index.js'
+import fhirLegacy, { LEGACY_FHIR_PREFIX } from './routes/fhir-legacy/index.js'
 
 export interface BuildOptions extends SandboxOptions {
   readonly logger?: FastifyServerOptions['logger']
@@ -29,6 +31,8 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   await app.register(errorRendering)
   await app.register(helseid)
   await app.register(kjernejournal, { prefix: '/v1' })
+  await app.register(fhirLegacy, { prefix: LEGACY_FHIR_PREFIX })
+  await app.register(criticalInformation, { prefix: CRITICAL_INFO_PREFIX })
   await app.register(admin)
   return app
 }

@@ -9,6 +9,7 @@ import { builtInFixturesDir } from '../paths.js'
 import { ClientRegistry, clientRegistrationSchema } from './helseid/clients.js'
 import { createNonceSource } from './helseid/dpop.js'
 import { loadSigningKeys, type SigningKeys } from './helseid/signing-keys.js'
+import { seedCriticalInfo } from './critical-info/seed.js'
 import { TicketCipher } from './kjernejournal/tickets.js'
 import { seededRandom, type Random } from './random.js'
 import { createSession, type Session } from './session.js'
@@ -55,7 +56,13 @@ export async function createSandbox (config: Config, options: SandboxOptions = {
   ])
   const clients = new ClientRegistry()
   for (const registration of clientFixtures) clients.put(registration)
+  const world: World = {
+    users,
+    patients: new Map(patients.map((p) => [p.nin, p])),
+    organisations: new Map(organisations.map((o) => [o.orgnr, o]))
+  }
   const defaultSession = createSession('default', options.wall)
+  seedCriticalInfo(defaultSession.criticalInfo, world.patients.values())
   return {
     config,
     keys,
@@ -63,11 +70,7 @@ export async function createSandbox (config: Config, options: SandboxOptions = {
     tickets: new TicketCipher(keys.secret),
     random: seededRandom(config.SEED),
     clients,
-    world: {
-      users,
-      patients: new Map(patients.map((p) => [p.nin, p])),
-      organisations: new Map(organisations.map((o) => [o.orgnr, o]))
-    },
+    world,
     nonces: createNonceSource(),
     defaultSession,
     issuerFor: (session) => session.id === 'default' ? config.PUBLIC_URL : `${config.PUBLIC_URL}/s/${session.id}`

@@ -3,6 +3,7 @@
  * tokens). Sessions keep parallel test runs apart; every cache in one is bounded.
  */
 import { createClock, type Clock } from './clock.js'
+import { CriticalInfoStore } from './critical-info/store.js'
 import { ExpiringMap, ReplayGuard } from './expiring-map.js'
 import type { AuthorizationCode, AuthorizationRequest } from './helseid/authorization.js'
 import type { LoginIdentity } from './helseid/token-minter.js'
@@ -28,6 +29,8 @@ export interface Session {
   readonly refreshTokens: ExpiringMap<string, RefreshGrant>
   /** HelseID sessions (sid) ended at /connect/endsession: their refresh tokens stop working. */
   readonly endedSids: ExpiringMap<string, true>
+  /** Critical information, read and written by both FHIR faces and summarised by helseindikator. */
+  readonly criticalInfo: CriticalInfoStore
 }
 
 const REPLAY_CAP = 50_000
@@ -43,6 +46,7 @@ export function createSession (id: string, wall?: () => number): Session {
     pushedRequests: new ExpiringMap(PENDING_CAP),
     interactions: new ExpiringMap(PENDING_CAP),
     refreshTokens: new ExpiringMap(PENDING_CAP * 5),
-    endedSids: new ExpiringMap(PENDING_CAP)
+    endedSids: new ExpiringMap(PENDING_CAP),
+    criticalInfo: new CriticalInfoStore()
   }
 }

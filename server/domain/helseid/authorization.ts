@@ -79,7 +79,10 @@ export function parseAuthorizationRequest (params: AuthorizeParams, client: Clie
   const requested = parseScopeParam(single(params, 'scope')) ?? []
   if (!requested.includes('openid')) throw new OAuthError('invalid_scope', 'scope must include openid')
   const resources = many(params, 'resource')
-  const { scopes } = resolveScopes(client, requested, { userPresent: true, resources })
+  // Checked here, narrowed only when tokens are made: the login consents to every requested
+  // scope, so a refresh may later ask for another resource's token.
+  resolveScopes(client, requested, { userPresent: true, resources })
+  const scopes = requested
   const optional = (name: string): Record<string, string> => {
     const value = single(params, name)
     return value === undefined ? {} : { [name]: value }

@@ -63,9 +63,15 @@ function isIsoDate (value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.getUTCDate() === Number(match[3])
 }
 
-export function statusOf (patient: Patient): HelseindikatorStatus {
+export type KategoriChange = Patient['criticalInfo'][number]
+
+/**
+ * The icon: 1 reserved, 4 critical information, 3 own health information, else 2. Critical
+ * information is what the session's store holds (seeded from `patient.criticalInfo`).
+ */
+export function statusOf (patient: Patient, criticalInfo: readonly KategoriChange[] = patient.criticalInfo): HelseindikatorStatus {
   if (patient.reserved) return 1
-  if (patient.criticalInfo.length > 0) return 4
+  if (criticalInfo.length > 0) return 4
   return patient.ownHealthInformation ? 3 : 2
 }
 
@@ -90,8 +96,8 @@ export function answerFor (nin: string, patient: Patient | undefined): Helseindi
   return undefined
 }
 
-export function describePatient (patient: Patient): HelseindikatorAnswer {
-  const status = statusOf(patient)
+export function describePatient (patient: Patient, criticalInfo: readonly KategoriChange[] = patient.criticalInfo): HelseindikatorAnswer {
+  const status = statusOf(patient, criticalInfo)
   const answer: HelseindikatorAnswer = {
     status,
     returTekst: RETUR_TEKST[status],
@@ -101,8 +107,8 @@ export function describePatient (patient: Patient): HelseindikatorAnswer {
     sperringDetaljer: patient.restrictedModules.map((modul) => ({ modul }))
   }
   if (status === 4) {
-    const latest = [...patient.criticalInfo].sort((a, b) => Date.parse(b.sistEndret) - Date.parse(a.sistEndret))
-    answer.sistEndretKritiskInfo = patient.criticalInfo.map(({ kategori, sistEndret }) => ({ kategori, sistEndret }))
+    const latest = [...criticalInfo].sort((a, b) => Date.parse(b.sistEndret) - Date.parse(a.sistEndret))
+    answer.sistEndretKritiskInfo = criticalInfo.map(({ kategori, sistEndret }) => ({ kategori, sistEndret }))
     answer.sistEndretKritiskInfoDato = latest[0]?.sistEndret as string
   }
   return answer

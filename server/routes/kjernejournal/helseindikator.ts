@@ -4,6 +4,7 @@
  * @see ../shared/seeds/002 and 003
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import { lastChangeByKategori } from '../../domain/critical-info/service.js'
 import { answerFor, checkSamtykke, describePatient, parseHelseindikatorBody } from '../../domain/kjernejournal/helseindikator.js'
 import { ordinaryPatient } from '../../domain/world/patients.js'
 import { jsonBody, requireCaller, requireJson, requireMethod } from './chain.js'
@@ -21,7 +22,7 @@ const helseindikator: FastifyPluginAsync = async (app) => {
     const early = answerFor(body.fnr, fixture)
     if (early !== undefined) return sendJson(request, reply, 200, early)
     const samtykke = checkSamtykke(body.samtykke)
-    const answer = describePatient(fixture ?? ordinaryPatient(body.fnr))
+    const answer = describePatient(fixture ?? ordinaryPatient(body.fnr), lastChangeByKategori(request.sandboxSession.criticalInfo, body.fnr))
     if (answer.status >= 2) {
       const now = request.sandboxSession.clock.epochSeconds()
       answer.ticket = await sandbox.tickets.issue({

@@ -1,0 +1,137 @@
+/**
+ * The rules the critical-information API enforces on reads and writes, shared by both faces.
+ * Each broken rule is its catalogue code (seed 001):
+ * KI-0007 body invalid, KI-0014 profile field invalid, KI-0010 patient differs from the header,
+ * KI-0011 update of an old version, KI-0013 no change, KI-0015 no such record,
+ * KI-0016 business rule (category or code changed, deleted status on update, delete of an old
+ * version, update of a deleted record).
+ */
+import { KjError } from '../kj-error.js'
+import { profileByName } from './profiles/index.js'
+import type { CriticalInfoStore, StoredVersion } from './store.js'
+import { patientNinOf, type CriticalInfoType, type FhirResource, type KjResourceType } from './types.js'
+import { parseResource } from './validate.js'
+
+export interface OperationContext {
+  readonly store: CriticalInfoStore
+  /** The patient the request is about (header or ticket). */
+  readonly nin: string
+  /** Sandbox time, ISO. */
+  readonly now: string
+}
+
+/** A read's result: a deleted record reads as 410 with most of its data filtered away. */
+export interface ReadResult {
+  readonly stored: StoredVersion
+  readonly gone: boolean
+  readonly resource: FhirResource
+}
+
+function checkPatient (resource: FhirResource, nin: string): void {
+  const inResource = patientNinOf(resource)
+  if (inResource !== nin) {
+    throw new KjError('KI-0010', `the resource is about ${inResource ?? 'no patient'}, the request about ${nin}`, [`${resource.resourceType}.${resource.resourceType === 'AllergyIntolerance' ? 'patient' : 'subject'}`])
+  }
+}
+
+function withoutMeta (resource: FhirResource): unknown {
+  const { meta: _meta, id: _id, ...rest } = resource
+  return rest
+}
+
+function record (ctx: OperationContext, type: KjResourceType, id: string): StoredVersion {
+  const latest = ctx.store.latest(id)
+  if (latest === undefined || latest.nin !== ctx.nin || latest.resource.resourceType !== type) {
+    throw new KjError('KI-0015', `no ${type}/${id} for this patient`)
+  }
+  return latest
+}
+
+function readable (stored: StoredVersion, deletedRecord: boolean): ReadResult {
+  const profile = profileByName(stored.profile)
+  if (!deletedRecord) return { stored, gone: false, resource: stored.resource }
+  return { stored, gone: profile.isDeleted(stored.resource), resource: profile.filterDeleted(stored.resource) }
+}
+
+export function createRecord (ctx: OperationContext, body: unknown, type?: KjResourceType): StoredVersion {
+  const { resource, profile } = parseResource(body, type)
+  checkPatient(resource, ctx.nin)
+  if (profile.isDeleted(resource)) throw new KjError('KI-0016', 'a record cannot be created as entered-in-error')
+  const { id: _id, ...rest } = resource
+  return ctx.store.create({ ...rest, meta: { ...rest.meta, profile: [profile.url] } } as FhirResource, ctx.nin, profile.name, ctx.now)
+}
+
+export function readRecord (ctx: OperationContext, type: KjResourceType, id: string): ReadResult {
+  const latest = record(ctx, type, id)
+  return readable(latest, profileByName(latest.profile).isDeleted(latest.resource))
+}
+
+export function readVersion (ctx: OperationContext, type: KjResourceType, id: string, versionId: string): ReadResult {
+  const latest = record(ctx, type, id)
+  const stored = ctx.store.version(id, versionId)
+  if (stored === undefined) throw new KjError('KI-0015', `${type}/${id} has no version ${versionId}`)
+  // "If reading an old version of a deleted record it will also be filtered."
+  return readable(stored, profileByName(latest.profile).isDeleted(latest.resource))
+}
+
+export function historyOf (ctx: OperationContext, type: KjResourceType, id: string): FhirResource[] {
+  const latest = record(ctx, type, id)
+  const profile = profileByName(latest.profile)
+  const deleted = profile.isDeleted(latest.resource)
+  return ctx.store.history(id).map((v) => deleted ? profile.filterDeleted(v.resource) : v.resource)
+}
+
+export function updateRecord (ctx: OperationContext, type: KjResourceType, id: string, body: unknown, ifMatch?: string): StoredVersion {
+  const { resource, profile } = parseResource(body, type)
+  if (resource.id !== undefined && resource.id !== id) throw new KjError('KI-0007', `the body's id ${resource.id} differs from the URL's ${id}`, [`${type}.id`])
+  const latest = record(ctx, type, id)
+  const latestProfile = profileByName(latest.profile)
+  const latestVersion = latest.resource.meta?.versionId as string
+  const given = resource.meta?.versionId
+  if (given === undefined) throw new KjError('KI-0007', 'meta.versionId is required on update: the version you changed', [`${type}.meta.versionId`])
+  if (given !== latestVersion) throw new KjError('KI-0011', `version ${given} is not the latest (${latestVersion})`, [`${type}.meta.versionId`])
+  if (ifMatch !== undefined && ifMatch !== latestVersion) throw new KjError('KI-0011', `If-Match names version ${ifMatch}, the latest is ${latestVersion}`)
+  if (latestProfile.isDeleted(latest.resource)) throw new KjError('KI-0016', 'a deleted (entered-in-error) record cannot be updated')
+  checkPatient(resource, ctx.nin)
+  if (profile.name !== latest.profile) throw new KjError('KI-0016', `the record is ${latest.profile}; it cannot become ${profile.name}`)
+  if (profile.isDeleted(resource)) throw new KjError('KI-0016', 'deleted status is not allowed on update; use DELETE')
+  if (JSON.stringify(profile.identityOf(resource)) !== JSON.stringify(profile.identityOf(latest.resource))) {
+    throw new KjError('KI-0016', 'the category or the code of the record cannot be changed')
+  }
+  if (JSON.stringify(withoutMeta(resource)) === JSON.stringify(withoutMeta(latest.resource))) {
+    throw new KjError('KI-0013', 'the update changes nothing')
+  }
+  return ctx.store.append(id, { ...resource, meta: { ...resource.meta, profile: [profile.url] } }, ctx.now)
+}
+
+export function deleteRecord (ctx: OperationContext, type: KjResourceType, id: string, versionId?: string): StoredVersion {
+  const latest = record(ctx, type, id)
+  const profile = profileByName(latest.profile)
+  if (versionId !== undefined && versionId !== latest.resource.meta?.versionId) {
+    throw new KjError('KI-0016', `only the latest version (${String(latest.resource.meta?.versionId)}) may be deleted`)
+  }
+  if (profile.isDeleted(latest.resource)) throw new KjError('KI-0016', 'the record is already deleted')
+  return ctx.store.append(id, profile.markDeleted(latest.resource), ctx.now)
+}
+
+/** The latest records of the patient that are not deleted, by type and criticalInfoType. */
+export function searchRecords (ctx: OperationContext, type?: KjResourceType, infoType?: CriticalInfoType): FhirResource[] {
+  return ctx.store.recordsOf(ctx.nin)
+    .filter((v) => type === undefined || v.resource.resourceType === type)
+    .filter((v) => !profileByName(v.profile).isDeleted(v.resource))
+    .filter((v) => infoType === undefined || profileByName(v.profile).criticalInfoTypeOf(v.resource) === infoType)
+    .map((v) => v.resource)
+}
+
+/** For helseindikator: the last change per category of the records that are not deleted. */
+export function lastChangeByKategori (store: CriticalInfoStore, nin: string): Array<{ kategori: string, sistEndret: string }> {
+  const latest = new Map<string, string>()
+  for (const v of store.recordsOf(nin)) {
+    const profile = profileByName(v.profile)
+    if (profile.isDeleted(v.resource)) continue
+    const changed = v.resource.meta?.lastUpdated as string
+    const seen = latest.get(profile.kategori)
+    if (seen === undefined || Date.parse(changed) > Date.parse(seen)) latest.set(profile.kategori, changed)
+  }
+  return [...latest].map(([kategori, sistEndret]) => ({ kategori, sistEndret }))
+}

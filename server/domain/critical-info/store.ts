@@ -1,0 +1,83 @@
+/**
+ * The critical-information store of one sandbox session: every version of every record, never
+ * physically deleted ("Id + meta.versionId is the unique identifier ... the old record will be
+ * preserved"). Bounded, so a runaway client cannot exhaust memory.
+ */
+import { randomUUID } from 'node:crypto'
+import { KjError } from '../kj-error.js'
+import type { FhirResource, ProfileName } from './types.js'
+
+export interface StoredVersion {
+  /** The resource as stored, with id, meta.versionId and meta.lastUpdated set. */
+  readonly resource: FhirResource
+  readonly nin: string
+  readonly profile: ProfileName
+}
+
+export const MAX_RECORDS = 10_000
+const MAX_VERSIONS = 1_000
+
+export class CriticalInfoStore {
+  readonly #records = new Map<string, StoredVersion[]>()
+  readonly #byPatient = new Map<string, string[]>()
+
+  get size (): number {
+    return this.#records.size
+  }
+
+  /** Stores version 1 of a new record. `lastUpdated` is an ISO timestamp of sandbox time. */
+  create (resource: FhirResource, nin: string, profile: ProfileName, lastUpdated: string): StoredVersion {
+    if (this.#records.size >= MAX_RECORDS) throw new KjError('KI-0016', `the sandbox session holds ${MAX_RECORDS} records, its limit; reset the session`)
+    const id = randomUUID()
+    const stored = this.#version(resource, id, '1', lastUpdated, nin, profile)
+    this.#records.set(id, [stored])
+    const ids = this.#byPatient.get(nin) ?? []
+    ids.push(id)
+    this.#byPatient.set(nin, ids)
+    return stored
+  }
+
+  /** Appends the next version of a record. */
+  append (id: string, resource: FhirResource, lastUpdated: string): StoredVersion {
+    const versions = this.#records.get(id)
+    const latest = versions?.at(-1)
+    if (versions === undefined || latest === undefined) throw new KjError('KI-0015', `no record ${id}`)
+    if (versions.length >= MAX_VERSIONS) throw new KjError('KI-0016', `record ${id} has ${MAX_VERSIONS} versions, its limit`)
+    const stored = this.#version(resource, id, String(versions.length + 1), lastUpdated, latest.nin, latest.profile)
+    versions.push(stored)
+    return stored
+  }
+
+  latest (id: string): StoredVersion | undefined {
+    return this.#records.get(id)?.at(-1)
+  }
+
+  version (id: string, versionId: string): StoredVersion | undefined {
+    const index = Number(versionId)
+    if (!Number.isInteger(index) || index < 1) return undefined
+    return this.#records.get(id)?.[index - 1]
+  }
+
+  /** Every version, oldest first. */
+  history (id: string): readonly StoredVersion[] {
+    return this.#records.get(id) ?? []
+  }
+
+  /** The latest version of each of the patient's records, in creation order. */
+  recordsOf (nin: string): StoredVersion[] {
+    return (this.#byPatient.get(nin) ?? []).map((id) => this.latest(id) as StoredVersion)
+  }
+
+  clear (): void {
+    this.#records.clear()
+    this.#byPatient.clear()
+  }
+
+  #version (resource: FhirResource, id: string, versionId: string, lastUpdated: string, nin: string, profile: ProfileName): StoredVersion {
+    // structuredClone: what a caller holds can never change what is stored.
+    const copy = structuredClone(resource)
+    copy.id = id
+    copy.meta = { ...copy.meta, versionId, lastUpdated }
+    return Object.freeze({ resource: copy, nin, profile })
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * Who may do what on the ticket-based FHIR face (/v1/fhir), in order: user token (audience
+ * nhn:kjernejournal) -> X-EPJ-System -> X-KJ-Ticket (its organisation must be the caller's)
+ * -> the user -> consent (KJ-SAMTYKKE-BRUK overrides the ticket's) -> the patient's blocks and
+ * restrictions (KJ-SAMTYKKE-SPERRET-KRITISKINFO opens a restriction, and is refused without one).
+ * @see ../shared/reference/kjernejournal-and-helseid.md section 2.1(a)
+ */
+import type { FastifyRequest } from 'fastify'
+import { checkPatientAccess, checkUser } from '../../domain/critical-info/access.js'
+import { parseLegacyConsent } from '../../domain/critical-info/request-headers.js'
+import type { OperationContext } from '../../domain/critical-info/service.js'
+import { KjError } from '../../domain/kj-error.js'
+import { requireTicket } from '../../domain/kjernejournal/tickets.js'
+import { checkEpjSystem } from '../../domain/kjernejournal/organisation-access.js'
+import { requireToken } from '../kjernejournal/chain.js'
+import { patientOf } from '../critical-information/access-chain.js'
+
+export async function legacyAccess (request: FastifyRequest, write: boolean): Promise<OperationContext> {
+  const { sandbox } = request.server
+  const session = request.sandboxSession
+  const token = await requireToken(request)
+  checkEpjSystem(request.headers['x-epj-system'])
+  const orgnrs = [token.orgnrChild, token.orgnrParent].filter((o): o is string => o !== undefined)
+  const ticket = await requireTicket(sandbox.tickets, request.headers['x-kj-ticket'], { now: session.clock.epochSeconds(), orgnrs }, 'KJF-000259')
+  const now = new Date(session.clock.now())
+  const user = checkUser(token, sandbox.world.users, now)
+  const consent = parseLegacyConsent(request.headers)
+  if ((consent.bruk ?? ticket.samtykke) === undefined) throw new KjError('KJF-000217', 'give samtykke in helseindikator or the KJ-SAMTYKKE-BRUK header')
+  if (write && !user.roles.includes('LE')) throw new KjError('KJF-000253', 'registering critical information needs a physician (LE)')
+  checkPatientAccess(patientOf(request, ticket.nin), user, { elevated: consent.sperret !== undefined }, 'fhir-legacy')
+  return { store: session.criticalInfo, nin: ticket.nin, now: now.toISOString() }
+}

@@ -1,0 +1,31 @@
+/**
+ * The ticket-based legacy FHIR face at /v1/fhir: the same store as the critical-information
+ * API, reached with a user token and the helseindikator ticket; `Patient/$everything` returns
+ * all of the ticket's patient's critical information.
+ */
+import type { FastifyPluginAsync } from 'fastify'
+import { searchsetBundle } from '../../domain/fhir/bundle.js'
+import { toLegacyError } from '../../domain/critical-info/legacy-codes.js'
+import { searchRecords } from '../../domain/critical-info/service.js'
+import { asFhirFace, FHIR_JSON } from '../fhir/fhir-face.js'
+import { metadataFor } from '../fhir/metadata.js'
+import { registerResourceRoutes } from '../fhir/resource-routes.js'
+import { legacyAccess } from './access-chain.js'
+
+export const LEGACY_FHIR_PREFIX = '/v1/fhir'
+
+const fhirLegacy: FastifyPluginAsync = async (app) => {
+  asFhirFace(app, { serviceName: 'kjernejournal', environment: 'sandbox', translate: toLegacyError })
+
+  app.get('/Patient/$everything', async (request, reply) => {
+    const ctx = await legacyAccess(request, false)
+    const base = `${app.sandbox.issuerFor(request.sandboxSession)}${LEGACY_FHIR_PREFIX}`
+    return reply.type(FHIR_JSON).send(searchsetBundle(base, searchRecords(ctx)))
+  })
+
+  app.get('/metadata', async (request, reply) => reply.type(FHIR_JSON).send(metadataFor(request, LEGACY_FHIR_PREFIX, 'Kjernejournal FHIR API, ticket-based (sandbox)')))
+
+  registerResourceRoutes(app, LEGACY_FHIR_PREFIX, legacyAccess)
+}
+
+export default fhirLegacy

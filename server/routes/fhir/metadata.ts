@@ -1,0 +1,20 @@
+/** The CapabilityStatement both FHIR faces serve at /metadata. */
+import type { FastifyRequest } from 'fastify'
+import { capabilityStatement } from '../../domain/fhir/capability-statement.js'
+import { PROFILES } from '../../domain/critical-info/profiles/index.js'
+import { KJ_RESOURCE_TYPES } from '../../domain/critical-info/types.js'
+
+export function metadataFor (request: FastifyRequest, prefix: string, name: string): object {
+  return capabilityStatement({
+    baseUrl: `${request.server.sandbox.issuerFor(request.sandboxSession)}${prefix}`,
+    name,
+    date: new Date(request.sandboxSession.clock.now()).toISOString(),
+    software: { name: 'kjernejournal-sandbox', version: '0.1.0' },
+    resources: KJ_RESOURCE_TYPES.map((type) => ({
+      type,
+      profiles: PROFILES.filter((p) => p.resourceType === type).map((p) => p.url),
+      interactions: ['read', 'vread', 'update', 'delete', 'history-instance', 'create', 'search-type'],
+      searchParams: [{ name: 'criticalInfoType', type: 'token', documentation: 'DrugReaction, OtherAllergen, CriticalMedicalCondition, Infection, IntubationProblem, OtherProblemWithAnesthesia, TransplantsAndOtherForeignBodies' }]
+    }))
+  })
+}

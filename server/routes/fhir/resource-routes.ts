@@ -1,0 +1,113 @@
+/**
+ * The FHIR RESTful interactions on critical information, for any face that can say whose record
+ * it is (`resolve`): search, create, read, update, delete, history and vread on the five resource
+ * types, with ETag, Last-Modified and Location as FHIR R4 asks.
+ * @see https://hl7.org/fhir/R4/http.html
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { historyBundle, searchsetBundle } from '../../domain/fhir/bundle.js'
+import { etagOf, httpDate, parseIfMatch } from '../../domain/fhir/versioning.js'
+import { KjError } from '../../domain/kj-error.js'
+import { profileByName } from '../../domain/critical-info/profiles/index.js'
+import {
+  createRecord, deleteRecord, historyOf, readRecord, readVersion, searchRecords, updateRecord,
+  type OperationContext, type ReadResult
+} from '../../domain/critical-info/service.js'
+import type { StoredVersion } from '../../domain/critical-info/store.js'
+import { CRITICAL_INFO_TYPES, KJ_RESOURCE_TYPES, type CriticalInfoType, type FhirResource, type KjResourceType } from '../../domain/critical-info/types.js'
+import { FHIR_JSON, fhirBody } from './fhir-face.js'
+
+export type Resolve = (request: FastifyRequest, write: boolean) => Promise<OperationContext>
+
+interface TypeParams { type: string }
+interface IdParams extends TypeParams { id: string }
+interface VersionParams extends IdParams { vid: string }
+
+/** `Conditions` is how one documentation example spells Condition; both are served. */
+function resourceType (name: string): KjResourceType {
+  const type = name === 'Conditions' ? 'Condition' : name
+  if (!(KJ_RESOURCE_TYPES as readonly string[]).includes(type)) throw new KjError('KI-0012', `${name} is not a critical-information resource type`)
+  return type as KjResourceType
+}
+
+function infoType (value: unknown): CriticalInfoType | undefined {
+  if (value === undefined) return undefined
+  if (typeof value !== 'string' || !(CRITICAL_INFO_TYPES as readonly string[]).includes(value)) {
+    throw new KjError('KI-0007', `criticalInfoType must be one of ${CRITICAL_INFO_TYPES.join(', ')}`)
+  }
+  return value as CriticalInfoType
+}
+
+function baseUrlOf (request: FastifyRequest, prefix: string): string {
+  return `${request.server.sandbox.issuerFor(request.sandboxSession)}${prefix}`
+}
+
+function versionHeaders (reply: FastifyReply, resource: FhirResource): FastifyReply {
+  const meta = resource.meta ?? {}
+  return reply.type(FHIR_JSON).headers({ etag: etagOf(String(meta.versionId)), 'last-modified': httpDate(String(meta.lastUpdated)) })
+}
+
+function sendRead (reply: FastifyReply, result: ReadResult): FastifyReply {
+  // FHIR: a deleted resource reads as 410 Gone; the API keeps a filtered body.
+  return versionHeaders(reply, result.stored.resource).code(result.gone ? 410 : 200).send(result.resource)
+}
+
+export function registerResourceRoutes (app: FastifyInstance, prefix: string, resolve: Resolve): void {
+  const nowIso = (request: FastifyRequest): string => new Date(request.sandboxSession.clock.now()).toISOString()
+  const sendStored = (request: FastifyRequest, reply: FastifyReply, stored: StoredVersion, status: number): FastifyReply => {
+    const { resource } = stored
+    const location = `${baseUrlOf(request, prefix)}/${resource.resourceType}/${String(resource.id)}/_history/${String(resource.meta?.versionId)}`
+    return versionHeaders(reply, resource).code(status).header('location', location).send(resource)
+  }
+
+  app.get<{ Params: TypeParams, Querystring: Record<string, unknown> }>('/:type', async (request, reply) => {
+    const type = resourceType(request.params.type)
+    const ctx = await resolve(request, false)
+    const resources = searchRecords(ctx, type, infoType(request.query.criticalInfoType))
+    return reply.type(FHIR_JSON).send(searchsetBundle(baseUrlOf(request, prefix), resources, { selfUrl: `${request.server.sandbox.issuerFor(request.sandboxSession)}${request.url}` }))
+  })
+
+  app.post<{ Params: TypeParams }>('/:type', async (request, reply) => {
+    const type = resourceType(request.params.type)
+    const ctx = await resolve(request, true)
+    const stored = createRecord({ ...ctx, now: nowIso(request) }, fhirBody(request), type)
+    request.log.info({ type, id: stored.resource.id }, 'critical information created')
+    return sendStored(request, reply, stored, 201)
+  })
+
+  app.get<{ Params: IdParams }>('/:type/:id', async (request, reply) => {
+    const type = resourceType(request.params.type)
+    return sendRead(reply, readRecord(await resolve(request, false), type, request.params.id))
+  })
+
+  app.put<{ Params: IdParams }>('/:type/:id', async (request, reply) => {
+    const type = resourceType(request.params.type)
+    const ctx = await resolve(request, true)
+    const ifMatch = parseIfMatch(request.headers['if-match'])
+    const stored = updateRecord({ ...ctx, now: nowIso(request) }, type, request.params.id, fhirBody(request), ifMatch)
+    return sendStored(request, reply, stored, 200)
+  })
+
+  const remove = async (request: FastifyRequest<{ Params: IdParams & { vid?: string } }>, reply: FastifyReply): Promise<FastifyReply> => {
+    const type = resourceType(request.params.type)
+    const ctx = await resolve(request, true)
+    const stored = deleteRecord({ ...ctx, now: nowIso(request) }, type, request.params.id, request.params.vid)
+    return reply.code(204).header('etag', etagOf(String(stored.resource.meta?.versionId))).send()
+  }
+  app.delete<{ Params: IdParams }>('/:type/:id', remove)
+  app.delete<{ Params: VersionParams }>('/:type/:id/_history/:vid', remove)
+
+  app.get<{ Params: IdParams }>('/:type/:id/_history', async (request, reply) => {
+    const type = resourceType(request.params.type)
+    const ctx = await resolve(request, false)
+    const versions = historyOf(ctx, type, request.params.id)
+    const latest = ctx.store.latest(request.params.id) as StoredVersion
+    const isDeleted = (r: FhirResource): boolean => profileByName(latest.profile).isDeleted(r)
+    return reply.type(FHIR_JSON).send(historyBundle(baseUrlOf(request, prefix), versions, isDeleted))
+  })
+
+  app.get<{ Params: VersionParams }>('/:type/:id/_history/:vid', async (request, reply) => {
+    const type = resourceType(request.params.type)
+    return sendRead(reply, readVersion(await resolve(request, false), type, request.params.id, request.params.vid))
+  })
+}
