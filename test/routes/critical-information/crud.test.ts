@@ -83,6 +83,12 @@ t.test('validation and business rules, each with its code', async (t) => {
   expectOutcome(t, recategorised, 'KI-0016', 400)
   const noVersion = await ci(app, 'PUT', `/Condition/${created.id as string}`, { token, nin: PLAIN, body: { ...created, meta: {} } })
   expectOutcome(t, noVersion, 'KI-0007', 400)
+  const latest = (await ci(app, 'GET', `/Condition/${created.id as string}`, { token, nin: PLAIN })).json()
+  const asDeleted = { ...latest, verificationStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-ver-status', code: 'entered-in-error' }] }, clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'inactive' }] } }
+  expectOutcome(t, await ci(app, 'PUT', `/Condition/${created.id as string}`, { token, nin: PLAIN, body: asDeleted }), 'KI-0016', 400)
+  const plain = await ci(app, 'POST', '/Condition', { token, nin: PLAIN, body: JSON.stringify(condition), headers: { 'content-type': 'text/plain' } })
+  expectOutcome(t, plain, 'KI-0007', 400)
+  t.match(plain.json().issue[0].diagnostics, /Content-Type/)
   const viaPlural = await ci(app, 'GET', '/Conditions?criticalInfoType=CriticalMedicalCondition', { token, nin: PLAIN })
   t.equal(viaPlural.json().total, 1, 'the documented spelling Conditions works too')
 })
