@@ -10,30 +10,13 @@ import { checkPatientAccess, checkRole, checkUser } from '../../domain/critical-
 import { parseAccessBasis, parsePatientNin, parseSourceSystem, parseUserRole } from '../../domain/critical-info/request-headers.js'
 import type { OperationContext } from '../../domain/critical-info/service.js'
 import { KjError } from '../../domain/kj-error.js'
-import { verifyKjToken, type KjToken } from '../../domain/kjernejournal/access-token.js'
+import type { KjToken } from '../../domain/kjernejournal/access-token.js'
 import { authoriseOrganisation } from '../../domain/kjernejournal/organisation-access.js'
 import { ordinaryPatient, type Patient } from '../../domain/world/patients.js'
-import { clientJwtNow } from '../helseid/form.js'
+import { requireToken } from '../kjernejournal/chain.js'
 
 export async function criticalInfoToken (request: FastifyRequest): Promise<KjToken> {
-  const { sandbox } = request.server
-  const session = request.sandboxSession
-  return verifyKjToken(request.headers.authorization, {
-    keySet: sandbox.tokenKeys,
-    issuer: sandbox.issuerFor(session),
-    audience: 'nhn:critical-information',
-    scope: 'nhn:critical-information/api',
-    now: session.clock.epochSeconds(),
-    maxLifetime: sandbox.config.KJ_MAX_TOKEN_LIFETIME,
-    requireDpop: sandbox.config.REQUIRE_DPOP,
-    request: {
-      method: request.method,
-      url: `${sandbox.issuerFor(session)}${request.url.split('?')[0] ?? ''}`,
-      ...(request.headers.dpop !== undefined && { dpop: request.headers.dpop }),
-      proofNow: clientJwtNow(request)
-    },
-    replay: session.dpopJtis
-  })
+  return requireToken(request, { audience: 'nhn:critical-information', scope: 'nhn:critical-information/api' })
 }
 
 export function patientOf (request: FastifyRequest, nin: string): Patient {

@@ -18,14 +18,22 @@ export function requireJson (request: FastifyRequest): void {
   if (type !== 'application/json') throw new KjError('KJF-000350', `Content-Type '${type ?? ''}' is not supported; send application/json`)
 }
 
-export async function requireToken (request: FastifyRequest): Promise<KjToken> {
+/** The API a token must be for: Kjernejournal's by default, or the critical-information API. */
+export interface TokenAudience {
+  readonly audience: string
+  readonly scope: string
+}
+
+export const KJERNEJOURNAL_API: TokenAudience = { audience: 'nhn:kjernejournal', scope: 'nhn:kjernejournal/api' }
+
+export async function requireToken (request: FastifyRequest, api: TokenAudience = KJERNEJOURNAL_API): Promise<KjToken> {
   const { sandbox } = request.server
   const session = request.sandboxSession
   return verifyKjToken(request.headers.authorization, {
     keySet: sandbox.tokenKeys,
     issuer: sandbox.issuerFor(session),
-    audience: 'nhn:kjernejournal',
-    scope: 'nhn:kjernejournal/api',
+    audience: api.audience,
+    scope: api.scope,
     now: session.clock.epochSeconds(),
     maxLifetime: sandbox.config.KJ_MAX_TOKEN_LIFETIME,
     requireDpop: sandbox.config.REQUIRE_DPOP,
