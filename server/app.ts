@@ -6,6 +6,8 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Config } from './config.js'
 import { createSandbox, type SandboxOptions } from './domain/sandbox.js'
 import errorRendering from './plugins/error-rendering.js'
+import requestJournal from './plugins/request-journal.js'
+import scenarioEngine from './plugins/scenario-engine.js'
 import sandboxPlugin from './plugins/sandbox.js'
 import admin from './routes/admin/index.js'
 import helseid from './routes/helseid/index.js'
@@ -29,6 +31,8 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   })
   await app.register(sandboxPlugin, { sandbox })
   await app.register(errorRendering)
+  await app.register(requestJournal)
+  await app.register(scenarioEngine)
   await app.register(helseid)
   await app.register(kjernejournal, { prefix: '/v1' })
   await app.register(fhirLegacy, { prefix: LEGACY_FHIR_PREFIX })

@@ -49,6 +49,12 @@ export const configSchema = z.object({
     .describe('When true, the token endpoint issues only DPoP-bound tokens and APIs refuse Bearer.'),
   DPOP_NONCE: boolish.default(true)
     .describe('When true, the token endpoint demands a server nonce in DPoP proofs (answers use_dpop_nonce first), as HelseID does.'),
+  SCENARIOS: z.string().optional()
+    .describe('Scenarios to activate at start in every session: names from SCENARIOS_DIR, comma-separated (flag: --scenario).'),
+  ADMIN_TOKEN: z.string().min(8, 'use at least 8 characters').optional()
+    .describe('When set, /__admin needs Authorization: Bearer <ADMIN_TOKEN>; for sandboxes shared on a network.'),
+  MAX_SESSIONS: z.coerce.number().int().min(1).max(100_000).default(1000)
+    .describe('Most sandbox sessions kept at once; the least recently used goes first.'),
   CLIENT_JWT_CLOCK: z.enum(['wall', 'sandbox']).default('wall')
     .describe('Clock that judges iat/exp of JWTs clients make (client assertions, DPoP proofs): the wall clock, or the settable sandbox clock.')
 })
@@ -64,11 +70,14 @@ export class ConfigError extends Error {
 export function flagsToEnv (argv: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {}
   const known = new Set(Object.keys(configSchema.shape))
+  // Friendlier singular flags for settings that take a list.
+  const aliases: Record<string, string> = { SCENARIO: 'SCENARIOS' }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string
     if (!arg.startsWith('--')) throw new ConfigError(`Unexpected argument '${arg}'`)
     const [rawName, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined]
-    const name = rawName.toUpperCase().replaceAll('-', '_')
+    const spelled = rawName.toUpperCase().replaceAll('-', '_')
+    const name = aliases[spelled] ?? spelled
     if (!known.has(name)) throw new ConfigError(`Unknown option --${rawName}`)
     let value = inline
     if (value === undefined) {
@@ -80,7 +89,8 @@ export function flagsToEnv (argv: readonly string[]): Record<string, string> {
         value = 'true'
       }
     }
-    out[name] = value
+    // --scenario may be given several times; the values add up.
+    out[name] = name === 'SCENARIOS' && out[name] !== undefined ? `${out[name]},${value}` : value
   }
   return out
 }

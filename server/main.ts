@@ -4,6 +4,7 @@
  * Settings come from the environment and from flags (`--port 9090`); see `help`.
  */
 import { buildApp } from './app.js'
+import { validateCommand } from './cli/validate.js'
 import { ConfigError, configSchema, loadConfig } from './config.js'
 
 const USAGE = `Usage: kjernejournal-sandbox <command> [--setting value ...]
@@ -11,6 +12,7 @@ const USAGE = `Usage: kjernejournal-sandbox <command> [--setting value ...]
 Commands:
   start         start the sandbox (default)
   healthcheck   exit 0 when a sandbox answers on PORT, 1 otherwise (for container health checks)
+  validate      check scenario and fixture files; exit 1 with readable errors
   help          show this text
 
 Settings (environment variable, or flag in kebab-case, e.g. PUBLIC_URL or --public-url):
@@ -53,6 +55,9 @@ async function main (): Promise<void> {
   switch (verb) {
     case 'start': return start(argv)
     case 'healthcheck': return healthcheck(argv)
+    case 'validate':
+      process.exitCode = await validateCommand(argv)
+      return
     case 'help': case '--help': case '-h':
       process.stdout.write(USAGE)
       return

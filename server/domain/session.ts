@@ -4,6 +4,9 @@
  */
 import { createClock, type Clock } from './clock.js'
 import { CriticalInfoStore } from './critical-info/store.js'
+import { Coverage } from './journal/coverage.js'
+import { RequestJournal } from './journal/journal.js'
+import { ScenarioRuntime } from './scenarios/runtime.js'
 import { ExpiringMap, ReplayGuard } from './expiring-map.js'
 import type { AuthorizationCode, AuthorizationRequest } from './helseid/authorization.js'
 import type { LoginIdentity } from './helseid/token-minter.js'
@@ -31,6 +34,9 @@ export interface Session {
   readonly endedSids: ExpiringMap<string, true>
   /** Critical information, read and written by both FHIR faces and summarised by helseindikator. */
   readonly criticalInfo: CriticalInfoStore
+  readonly scenarios: ScenarioRuntime
+  readonly journal: RequestJournal
+  readonly coverage: Coverage
 }
 
 const REPLAY_CAP = 50_000
@@ -47,6 +53,9 @@ export function createSession (id: string, wall?: () => number): Session {
     interactions: new ExpiringMap(PENDING_CAP),
     refreshTokens: new ExpiringMap(PENDING_CAP * 5),
     endedSids: new ExpiringMap(PENDING_CAP),
-    criticalInfo: new CriticalInfoStore()
+    criticalInfo: new CriticalInfoStore(),
+    scenarios: new ScenarioRuntime(),
+    journal: new RequestJournal(),
+    coverage: new Coverage()
   }
 }
