@@ -6,9 +6,10 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Config } from './config.js'
 import { createSandbox, type SandboxOptions } from './domain/sandbox.js'
 import errorRendering from './plugins/error-rendering.js'
+import openapi from './plugins/openapi.js'
 import requestJournal from './plugins/request-journal.js'
 import scenarioEngine from './plugins/scenario-engine.js'
-import sandboxPlugin from './plugins/sandbox.js'
+import sandboxPlugin, { rewriteSessionUrl } from './plugins/sandbox.js'
 import admin from './routes/admin/index.js'
 import helseid from './routes/helseid/index.js'
 import kjernejournal from './routes/kjernejournal/index.js'
@@ -27,10 +28,12 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
     requestTimeout: 30_000,
     connectionTimeout: 60_000,
     bodyLimit: 1024 * 1024,
-    trustProxy: false
+    trustProxy: false,
+    rewriteUrl: rewriteSessionUrl
   })
   await app.register(sandboxPlugin, { sandbox })
   await app.register(errorRendering)
+  await app.register(openapi)
   await app.register(requestJournal)
   await app.register(scenarioEngine)
   await app.register(helseid)

@@ -12,7 +12,8 @@ import { loadSigningKeys, type SigningKeys } from './helseid/signing-keys.js'
 import { seedCriticalInfo } from './critical-info/seed.js'
 import { TicketCipher } from './kjernejournal/tickets.js'
 import { seededRandom, type Random } from './random.js'
-import { createSession, type Session } from './session.js'
+import type { Session } from './session.js'
+import { SessionRegistry } from './sessions.js'
 import { readFixture } from './world/fixture-file.js'
 import { organisationsFileSchema, type Organisation } from './world/organisations.js'
 import { patientsFileSchema, type Patient } from './world/patients.js'
@@ -35,9 +36,9 @@ export interface Sandbox {
   readonly clients: ClientRegistry
   readonly world: World
   readonly nonces: ReturnType<typeof createNonceSource>
+  readonly sessions: SessionRegistry
+  /** The `default` session: requests without /s/<id>/ or X-Sandbox-Session. */
   readonly defaultSession: Session
-  /** The HelseID issuer for a session: PUBLIC_URL, or PUBLIC_URL/s/<id> for named sessions. */
-  issuerFor(session: Session): string
 }
 
 export interface SandboxOptions {
@@ -61,8 +62,9 @@ export async function createSandbox (config: Config, options: SandboxOptions = {
     patients: new Map(patients.map((p) => [p.nin, p])),
     organisations: new Map(organisations.map((o) => [o.orgnr, o]))
   }
-  const defaultSession = createSession('default', options.wall)
-  seedCriticalInfo(defaultSession.criticalInfo, world.patients.values())
+  const sessions = new SessionRegistry(config.MAX_SESSIONS, (session) => {
+    seedCriticalInfo(session.criticalInfo, world.patients.values())
+  }, options.wall)
   return {
     config,
     keys,
@@ -72,7 +74,7 @@ export async function createSandbox (config: Config, options: SandboxOptions = {
     clients,
     world,
     nonces: createNonceSource(),
-    defaultSession,
-    issuerFor: (session) => session.id === 'default' ? config.PUBLIC_URL : `${config.PUBLIC_URL}/s/${session.id}`
+    sessions,
+    get defaultSession () { return sessions.default }
   }
 }

@@ -1,13 +1,18 @@
 /**
- * Exposes the sandbox to routes (`app.sandbox`) and gives each request its context: its session
- * (`request.sandboxSession`) and its event id (`request.eventId`, Kjernejournal's X-EVENT-ID and
- * OperationOutcome.id). Every request is in the default session until named sessions arrive with
- * `/s/<id>/` and `X-Sandbox-Session`.
+ * Exposes the sandbox to routes (`app.sandbox`) and gives each request its context:
+ * - its session (`request.sandboxSession`): from the path prefix `/s/<id>/...` (stripped before
+ *   routing by `rewriteSessionUrl`), else the `X-Sandbox-Session` header, else `default`;
+ * - its HelseID issuer (`request.issuer`): PUBLIC_URL, or PUBLIC_URL/s/<id> when the session came
+ *   from the path, so an unmodified EHR is isolated by its base URL alone;
+ * - its event id (`request.eventId`): Kjernejournal's X-EVENT-ID and OperationOutcome.id.
  */
 import { randomUUID } from 'node:crypto'
+import type { IncomingMessage } from 'node:http'
 import fp from 'fastify-plugin'
 import type { Sandbox } from '../domain/sandbox.js'
 import type { Session } from '../domain/session.js'
+import { SESSION_ID } from '../domain/sessions.js'
+import { AdminError } from './error-rendering.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -15,16 +20,39 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     sandboxSession: Session
+    issuer: string
     eventId: string
   }
+}
+
+const PREFIX = /^\/s\/([A-Za-z0-9_-]{1,64})(?=\/|\?|$)/
+const pathSessions = new WeakMap<IncomingMessage, string>()
+
+/** Fastify's `rewriteUrl`: `/s/<id>/v1/ping` routes as `/v1/ping` in session `<id>`. */
+export function rewriteSessionUrl (req: IncomingMessage): string {
+  const url = req.url ?? '/'
+  const match = PREFIX.exec(url)
+  if (match === null) return url
+  pathSessions.set(req, match[1] as string)
+  const rest = url.slice(match[0].length)
+  return rest.startsWith('/') ? rest : `/${rest}`
 }
 
 export default fp<{ sandbox: Sandbox }>(async (app, { sandbox }) => {
   app.decorate('sandbox', sandbox)
   app.decorateRequest('sandboxSession', null as unknown as Session)
+  app.decorateRequest('issuer', '')
   app.decorateRequest('eventId', '')
   app.addHook('onRequest', async (request) => {
-    request.sandboxSession = sandbox.defaultSession
     request.eventId = randomUUID()
+    const fromPath = pathSessions.get(request.raw)
+    const header = request.headers['x-sandbox-session']
+    const id = fromPath ?? (typeof header === 'string' && header !== '' ? header : 'default')
+    request.issuer = fromPath !== undefined ? `${sandbox.config.PUBLIC_URL}/s/${fromPath}` : sandbox.config.PUBLIC_URL
+    if (!SESSION_ID.test(id)) {
+      request.sandboxSession = sandbox.defaultSession
+      throw new AdminError(400, 'invalid_session', 'X-Sandbox-Session must be 1-64 letters, digits, _ or -')
+    }
+    request.sandboxSession = sandbox.sessions.get(id)
   })
 }, { name: 'sandbox', fastify: '5.x' })

@@ -1,12 +1,16 @@
 /** The sandbox control API under /__admin. */
 import type { FastifyPluginAsync } from 'fastify'
 import clients from './clients.js'
+import { guardAdmin } from './guard.js'
 import health from './health.js'
 import journal from './journal.js'
 import scenarios from './scenarios.js'
+import sessions from './sessions.js'
 
 const admin: FastifyPluginAsync = async (app) => {
+  guardAdmin(app)
   await app.register(health, { prefix: '/__admin' })
+  await app.register(sessions, { prefix: '/__admin' })
   await app.register(clients, { prefix: '/__admin' })
   await app.register(scenarios, { prefix: '/__admin' })
   await app.register(journal, { prefix: '/__admin' })

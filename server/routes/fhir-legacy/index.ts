@@ -19,7 +19,7 @@ const fhirLegacy: FastifyPluginAsync = async (app) => {
 
   app.get('/Patient/$everything', async (request, reply) => {
     const ctx = await legacyAccess(request, false)
-    const base = `${app.sandbox.issuerFor(request.sandboxSession)}${LEGACY_FHIR_PREFIX}`
+    const base = `${request.issuer}${LEGACY_FHIR_PREFIX}`
     return reply.type(FHIR_JSON).send(searchsetBundle(base, searchRecords(ctx)))
   })
 

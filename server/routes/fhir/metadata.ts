@@ -6,7 +6,7 @@ import { KJ_RESOURCE_TYPES } from '../../domain/critical-info/types.js'
 
 export function metadataFor (request: FastifyRequest, prefix: string, name: string): object {
   return capabilityStatement({
-    baseUrl: `${request.server.sandbox.issuerFor(request.sandboxSession)}${prefix}`,
+    baseUrl: `${request.issuer}${prefix}`,
     name,
     date: new Date(request.sandboxSession.clock.now()).toISOString(),
     software: { name: 'kjernejournal-sandbox', version: '0.1.0' },

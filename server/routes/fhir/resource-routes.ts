@@ -39,7 +39,7 @@ function infoType (value: unknown): CriticalInfoType | undefined {
 }
 
 function baseUrlOf (request: FastifyRequest, prefix: string): string {
-  return `${request.server.sandbox.issuerFor(request.sandboxSession)}${prefix}`
+  return `${request.issuer}${prefix}`
 }
 
 function versionHeaders (reply: FastifyReply, resource: FhirResource): FastifyReply {
@@ -64,7 +64,7 @@ export function registerResourceRoutes (app: FastifyInstance, prefix: string, re
     const type = resourceType(request.params.type)
     const ctx = await resolve(request, false)
     const resources = searchRecords(ctx, type, infoType(request.query.criticalInfoType))
-    return reply.type(FHIR_JSON).send(searchsetBundle(baseUrlOf(request, prefix), resources, { selfUrl: `${request.server.sandbox.issuerFor(request.sandboxSession)}${request.url}` }))
+    return reply.type(FHIR_JSON).send(searchsetBundle(baseUrlOf(request, prefix), resources, { selfUrl: `${request.issuer}${request.url}` }))
   })
 
   app.post<{ Params: TypeParams }>('/:type', async (request, reply) => {

@@ -32,7 +32,7 @@ const authorize: FastifyPluginAsync = async (app) => {
     const now = session.clock.now()
     const code = newCode()
     session.codes.set(code, { request: authz, identity: newLogin(user, Math.floor(now / 1000)) }, now + sandbox.config.AUTHORIZATION_CODE_LIFETIME * 1000, now)
-    return reply.redirect(redirectWith(authz.redirectUri, { code, state: authz.state, iss: sandbox.issuerFor(session) }), 302)
+    return reply.redirect(redirectWith(authz.redirectUri, { code, state: authz.state, iss: request.issuer }), 302)
   }
 
   function pushedRequest (request: FastifyRequest, params: AuthorizeParams, clientId: string): AuthorizationRequest {
@@ -60,20 +60,20 @@ const authorize: FastifyPluginAsync = async (app) => {
       if (err instanceof UntrustedRedirectError) return showError(reply, err)
       if (!(err instanceof OAuthError)) throw err
       const state = typeof params.state === 'string' ? params.state : undefined
-      return reply.redirect(redirectWith(redirectUri!, { error: err.code, error_description: err.message, state, iss: sandbox.issuerFor(request.sandboxSession) }), 302)
+      return reply.redirect(redirectWith(redirectUri!, { error: err.code, error_description: err.message, state, iss: request.issuer }), 302)
     }
     let user: User | undefined
     try {
       user = userFromHints(authz, sandbox.world.users)
     } catch (err) {
       if (!(err instanceof OAuthError)) throw err
-      return reply.redirect(redirectWith(authz.redirectUri, { error: err.code, error_description: err.message, state: authz.state, iss: sandbox.issuerFor(request.sandboxSession) }), 302)
+      return reply.redirect(redirectWith(authz.redirectUri, { error: err.code, error_description: err.message, state: authz.state, iss: request.issuer }), 302)
     }
     if (user !== undefined) return issueCode(request, reply, authz, user)
     const interaction = randomBytes(16).toString('base64url')
     const now = request.sandboxSession.clock.now()
     request.sandboxSession.interactions.set(interaction, authz, now + INTERACTION_LIFETIME_MS, now)
-    const action = `${sandbox.issuerFor(request.sandboxSession)}${LOGIN_PATH}`
+    const action = `${request.issuer}${LOGIN_PATH}`
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store')
       .send(loginPage({ interaction, clientName: client.client_name ?? client.client_id, users: sandbox.world.users, action }))
   }

@@ -5,7 +5,7 @@ import { discoveryDocument, ENDPOINT_PATHS } from '../../domain/helseid/discover
 const discovery: FastifyPluginAsync = async (app) => {
   const { sandbox } = app
   app.get('/.well-known/openid-configuration', async (request) =>
-    discoveryDocument(sandbox.issuerFor(request.sandboxSession), { requireDpop: sandbox.config.REQUIRE_DPOP }))
+    discoveryDocument(request.issuer, { requireDpop: sandbox.config.REQUIRE_DPOP }))
 
   app.get(ENDPOINT_PATHS.jwks, async (_request, reply) => reply.header('cache-control', 'max-age=3600, public').send(sandbox.keys.jwks))
 }

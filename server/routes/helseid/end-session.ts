@@ -25,7 +25,7 @@ const endSession: FastifyPluginAsync = async (app) => {
         // Signature only: an expired ID token still names the session to end, as OIDC allows.
         const verified = await compactVerify(hint, keySet)
         const payload = JSON.parse(new TextDecoder().decode(verified.payload)) as JWTPayload
-        if (payload.iss !== sandbox.issuerFor(session)) throw new Error('foreign issuer')
+        if (payload.iss !== request.issuer) throw new Error('foreign issuer')
         clientId = typeof payload.aud === 'string' ? payload.aud : undefined
         if (typeof payload.sid === 'string') {
           const now = session.clock.now()

@@ -35,7 +35,7 @@ export function clientJwtNow (request: FastifyRequest): number {
 export async function authenticate (request: FastifyRequest, params: TokenParams): Promise<Client> {
   const { sandbox } = request.server
   const session = request.sandboxSession
-  const issuer = sandbox.issuerFor(session)
+  const issuer = request.issuer
   const str = (name: string): string | undefined => {
     const v = params[name]
     return typeof v === 'string' ? v : undefined
@@ -72,7 +72,7 @@ export async function dpopKeyOf (request: FastifyRequest, endpoint: 'token' | 'p
   try {
     const proof = await verifyDpopProof(header, {
       method: 'POST',
-      url: endpointUrl(sandbox.issuerFor(request.sandboxSession), endpoint),
+      url: endpointUrl(request.issuer, endpoint),
       now,
       replay: request.sandboxSession.dpopJtis,
       ...(sandbox.config.DPOP_NONCE && { acceptsNonce: (nonce: string) => sandbox.nonces.accepts(nonce, now) })

@@ -31,7 +31,7 @@ const testToken: FastifyPluginAsync = async (app) => {
     const ttt = parseTestTokenRequest(request.body)
     const session = request.sandboxSession
     const tokens = await createTestTokens(ttt, {
-      issuer: sandbox.issuerFor(session),
+      issuer: request.issuer,
       now: session.clock.epochSeconds(),
       proofNow: clientJwtNow(request),
       keys: sandbox.keys,

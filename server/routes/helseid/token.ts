@@ -32,7 +32,7 @@ const token: FastifyPluginAsync = async (app) => {
     const response = await grant({
       sandbox: app.sandbox,
       session,
-      issuer: app.sandbox.issuerFor(session),
+      issuer: request.issuer,
       client,
       params,
       ...(jkt !== undefined && { jkt })

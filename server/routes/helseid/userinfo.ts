@@ -28,7 +28,7 @@ const userinfo: FastifyPluginAsync = async (app) => {
     const session = request.sandboxSession
     let payload: JWTPayload
     try {
-      ({ payload } = await jwtVerify(token, keySet, { issuer: sandbox.issuerFor(session), currentDate: new Date(session.clock.now()), typ: 'at+jwt' }))
+      ({ payload } = await jwtVerify(token, keySet, { issuer: request.issuer, currentDate: new Date(session.clock.now()), typ: 'at+jwt' }))
     } catch {
       throw invalidToken('the access token is invalid or expired')
     }
@@ -38,7 +38,7 @@ const userinfo: FastifyPluginAsync = async (app) => {
       try {
         const proof = await verifyDpopProof(String(request.headers.dpop ?? ''), {
           method: request.method,
-          url: endpointUrl(sandbox.issuerFor(session), 'userinfo'),
+          url: endpointUrl(request.issuer, 'userinfo'),
           now: clientJwtNow(request),
           replay: session.dpopJtis,
           accessToken: token

@@ -31,7 +31,7 @@ export async function requireToken (request: FastifyRequest, api: TokenAudience 
   const session = request.sandboxSession
   return verifyKjToken(request.headers.authorization, {
     keySet: sandbox.tokenKeys,
-    issuer: sandbox.issuerFor(session),
+    issuer: request.issuer,
     audience: api.audience,
     scope: api.scope,
     now: session.clock.epochSeconds(),
@@ -39,7 +39,7 @@ export async function requireToken (request: FastifyRequest, api: TokenAudience 
     requireDpop: sandbox.config.REQUIRE_DPOP,
     request: {
       method: request.method,
-      url: `${sandbox.issuerFor(session)}${request.url.split('?')[0] ?? ''}`,
+      url: `${request.issuer}${request.url.split('?')[0] ?? ''}`,
       ...(request.headers.dpop !== undefined && { dpop: request.headers.dpop }),
       proofNow: clientJwtNow(request)
     },

@@ -1,0 +1,83 @@
+/**
+ * The sandbox's sessions: made on first use (a CI job just picks a fresh id), cheap to reset and
+ * delete, and bounded: past MAX_SESSIONS the least recently used one goes. `default` is never
+ * evicted.
+ */
+import { createSession, type Session } from './session.js'
+
+export const SESSION_ID = /^[A-Za-z0-9_-]{1,64}$/
+
+export class SessionRegistry {
+  readonly #sessions = new Map<string, Session>()
+  readonly #max: number
+  readonly #make: (id: string) => Session
+
+  /** `prepare` seeds a new session (critical information, start-up scenarios). */
+  constructor (max: number, prepare: (session: Session) => void, wall?: () => number) {
+    this.#max = max
+    this.#make = (id) => {
+      const session = createSession(id, wall)
+      prepare(session)
+      return session
+    }
+    this.#sessions.set('default', this.#make('default'))
+  }
+
+  get default (): Session {
+    return this.#sessions.get('default') as Session
+  }
+
+  /** The session with this id, made if new; refreshed as most recently used. */
+  get (id: string): Session {
+    let session = this.#sessions.get(id)
+    if (session !== undefined) {
+      if (id !== 'default') {
+        this.#sessions.delete(id)
+        this.#sessions.set(id, session)
+      }
+      return session
+    }
+    session = this.#make(id)
+    this.#sessions.set(id, session)
+    this.#evict()
+    return session
+  }
+
+  has (id: string): boolean {
+    return this.#sessions.has(id)
+  }
+
+  list (): Session[] {
+    return [...this.#sessions.values()]
+  }
+
+  /** Replaces the session's state with a fresh, seeded one; its id stays. */
+  reset (id: string): Session {
+    const session = this.#make(id)
+    this.#sessions.set(id, session)
+    return session
+  }
+
+  resetAll (): void {
+    for (const id of [...this.#sessions.keys()]) {
+      if (id === 'default') this.reset(id)
+      else this.#sessions.delete(id)
+    }
+  }
+
+  /** Deletes a session; `default` can only be reset. */
+  delete (id: string): boolean {
+    if (id === 'default') {
+      this.reset(id)
+      return true
+    }
+    return this.#sessions.delete(id)
+  }
+
+  #evict (): void {
+    for (const id of this.#sessions.keys()) {
+      if (this.#sessions.size <= this.#max) return
+      if (id !== 'default') this.#sessions.delete(id)
+    }
+  }
+}
