@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Config } from './config.js'
 import { createSandbox, type SandboxOptions } from './domain/sandbox.js'
 import errorRendering from './plugins/error-rendering.js'
+import fixturesWatch from './plugins/fixtures-watch.js'
 import openapi from './plugins/openapi.js'
 import requestJournal from './plugins/request-journal.js'
 import scenarioEngine from './plugins/scenario-engine.js'
@@ -34,6 +35,7 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   await app.register(sandboxPlugin, { sandbox })
   await app.register(errorRendering)
   await app.register(openapi)
+  await app.register(fixturesWatch)
   await app.register(requestJournal)
   await app.register(scenarioEngine)
   await app.register(helseid)

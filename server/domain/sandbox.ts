@@ -2,11 +2,10 @@
  * The sandbox as a whole: settings, signing keys, registered clients, the synthetic world and
  * the sessions. Built once at start; Fastify only wraps it.
  */
-import { join } from 'node:path'
 import { createLocalJWKSet, type JWTVerifyGetKey } from 'jose'
 import type { Config } from '../config.js'
 import { builtInFixturesDir } from '../paths.js'
-import { ClientRegistry, clientRegistrationSchema } from './helseid/clients.js'
+import { ClientRegistry } from './helseid/clients.js'
 import { createNonceSource } from './helseid/dpop.js'
 import { loadSigningKeys, type SigningKeys } from './helseid/signing-keys.js'
 import { seedCriticalInfo } from './critical-info/seed.js'
@@ -14,16 +13,9 @@ import { TicketCipher } from './kjernejournal/tickets.js'
 import { seededRandom, type Random } from './random.js'
 import type { Session } from './session.js'
 import { SessionRegistry } from './sessions.js'
-import { readFixture } from './world/fixture-file.js'
-import { organisationsFileSchema, type Organisation } from './world/organisations.js'
-import { patientsFileSchema, type Patient } from './world/patients.js'
-import { usersFileSchema, type User } from './world/users.js'
+import { createWorld, readWorldFiles, replaceWorld, type World, type WorldFiles } from './world/world.js'
 
-export interface World {
-  readonly users: readonly User[]
-  readonly patients: ReadonlyMap<string, Patient>
-  readonly organisations: ReadonlyMap<string, Organisation>
-}
+export type { World }
 
 export interface Sandbox {
   readonly config: Config
@@ -39,6 +31,9 @@ export interface Sandbox {
   readonly sessions: SessionRegistry
   /** The `default` session: requests without /s/<id>/ or X-Sandbox-Session. */
   readonly defaultSession: Session
+  readonly fixturesDir: string
+  /** Re-reads FIXTURES_DIR; on a broken file throws and keeps the last good world. */
+  reloadFixtures(): Promise<void>
 }
 
 export interface SandboxOptions {
@@ -48,20 +43,11 @@ export interface SandboxOptions {
 
 export async function createSandbox (config: Config, options: SandboxOptions = {}): Promise<Sandbox> {
   const fixturesDir = config.FIXTURES_DIR ?? builtInFixturesDir
-  const [keys, clientFixtures, users, patients, organisations] = await Promise.all([
-    loadSigningKeys(config.KEYS_FILE),
-    readFixture(join(fixturesDir, 'helseid', 'clients.json'), clientRegistrationSchema.array(), []),
-    readFixture(join(fixturesDir, 'users.json'), usersFileSchema, []),
-    readFixture(join(fixturesDir, 'patients.json'), patientsFileSchema, []),
-    readFixture(join(fixturesDir, 'organisations.json'), organisationsFileSchema, [])
-  ])
+  const [keys, files] = await Promise.all([loadSigningKeys(config.KEYS_FILE), readWorldFiles(fixturesDir)])
   const clients = new ClientRegistry()
-  for (const registration of clientFixtures) clients.put(registration)
-  const world: World = {
-    users,
-    patients: new Map(patients.map((p) => [p.nin, p])),
-    organisations: new Map(organisations.map((o) => [o.orgnr, o]))
-  }
+  for (const registration of files.clients) clients.put(registration)
+  const world = createWorld(files)
+  let loaded: WorldFiles = files
   const sessions = new SessionRegistry(config.MAX_SESSIONS, (session) => {
     seedCriticalInfo(session.criticalInfo, world.patients.values())
   }, options.wall)
@@ -75,6 +61,14 @@ export async function createSandbox (config: Config, options: SandboxOptions = {
     world,
     nonces: createNonceSource(),
     sessions,
-    get defaultSession () { return sessions.default }
+    get defaultSession () { return sessions.default },
+    fixturesDir,
+    async reloadFixtures () {
+      const next = await readWorldFiles(fixturesDir)
+      replaceWorld(world, loaded, next)
+      // Fixture clients are replaced; clients registered at run time stay.
+      for (const registration of next.clients) clients.put(registration)
+      loaded = next
+    }
   }
 }

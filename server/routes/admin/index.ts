@@ -1,6 +1,7 @@
 /** The sandbox control API under /__admin. */
 import type { FastifyPluginAsync } from 'fastify'
 import clients from './clients.js'
+import fixtures from './fixtures.js'
 import { guardAdmin } from './guard.js'
 import health from './health.js'
 import journal from './journal.js'
@@ -12,6 +13,7 @@ const admin: FastifyPluginAsync = async (app) => {
   await app.register(health, { prefix: '/__admin' })
   await app.register(sessions, { prefix: '/__admin' })
   await app.register(clients, { prefix: '/__admin' })
+  await app.register(fixtures, { prefix: '/__admin' })
   await app.register(scenarios, { prefix: '/__admin' })
   await app.register(journal, { prefix: '/__admin' })
 }
