@@ -1,4 +1,132 @@
-/** Placeholder (being built): records every request and its answer in the session's journal and coverage. */
+/**
+ * Records every request and its answer in the session's journal and coverage (see
+ * server/domain/journal). `onSend` only keeps a reference to the answer body when it will be
+ * needed (error answers, helseindikator answers); the rest happens in `onResponse`, after the
+ * answer has left, so the client never waits for the journal. The sandbox's own control and
+ * documentation routes are not journaled: the journal is about what EHRs did.
+ */
 import fp from 'fastify-plugin'
+import type { FastifyReply, FastifyRequest, onSendHookHandler } from 'fastify'
+import { answerCode, readHelseindikator } from '../domain/journal/answer.js'
+import type { JournalEntry, JournalFace } from '../domain/journal/entry.js'
+import { recordBody } from '../domain/journal/body.js'
+import { redactedTicket, redactHeaders, redactQuery, redactText, redactUrl } from '../domain/journal/redact.js'
+import { CRITICAL_INFO_PREFIX } from '../routes/critical-information/index.js'
+import { LEGACY_FHIR_PREFIX } from '../routes/fhir-legacy/index.js'
+import { faceOf } from './faces.js'
 
-export default fp(async () => {}, { name: 'request-journal', fastify: '5.x' })
+const NOT_JOURNALED = ['/__admin', '/docs', '/openapi.json']
+const HELSEINDIKATOR_ROUTES = new Set(['/v1/helseindikator', '/v1/helseindikator/status'])
+/** The answer headers worth showing; the rest is framework noise. */
+const ANSWER_HEADERS = ['content-type', 'x-event-id', 'nhn-error-code', 'x-kj-feilkode', 'www-authenticate', 'location', 'dpop-nonce', 'allow', 'etag', 'last-modified']
+
+/** Answer bodies kept from onSend to onResponse; weak, so an aborted request leaves nothing behind. */
+const payloads = new WeakMap<FastifyRequest, string>()
+
+function journaled (url: string): boolean {
+  return !NOT_JOURNALED.some((prefix) => url.startsWith(prefix))
+}
+
+function journalFace (path: string): JournalFace {
+  if (faceOf(path) === 'helseid') return 'helseid'
+  if (path === LEGACY_FHIR_PREFIX || path.startsWith(`${LEGACY_FHIR_PREFIX}/`)) return 'fhir-legacy'
+  if (path.startsWith(CRITICAL_INFO_PREFIX)) return 'critical-information'
+  if (path.startsWith('/v1/')) return 'rest'
+  return 'other'
+}
+
+function answerHeaders (reply: FastifyReply): Record<string, string> {
+  const headers: Record<string, string> = {}
+  for (const name of ANSWER_HEADERS) {
+    const value = reply.getHeader(name)
+    if (value === undefined) continue
+    const text = Array.isArray(value) ? value.join(', ') : String(value)
+    headers[name] = name === 'location' ? redactUrl(text) : redactText(text)
+  }
+  return headers
+}
+
+function contentLength (request: FastifyRequest): number | undefined {
+  const length = Number(request.headers['content-length'])
+  return Number.isInteger(length) && length >= 0 ? length : undefined
+}
+
+function record (request: FastifyRequest, reply: FastifyReply): void {
+  const session = request.sandboxSession
+  // Requests refused before the sandbox's onRequest hook ran (malformed URLs) have no session.
+  if (session === null || session === undefined) return
+  const elapsed = reply.elapsedTime
+  const timeMs = Math.round(session.clock.now() - elapsed)
+  const query = request.url.indexOf('?')
+  const path = query < 0 ? request.url : request.url.slice(0, query)
+  const route = request.routeOptions.url ?? null
+  const face = journalFace(path)
+  const status = reply.statusCode
+  const payload = payloads.get(request)
+  payloads.delete(request)
+  const code = answerCode({ face, status, errorCodeHeader: reply.getHeader('nhn-error-code'), wwwAuthenticate: reply.getHeader('www-authenticate'), payload })
+  const indicator = route !== null && HELSEINDIKATOR_ROUTES.has(route) && status === 200 && payload !== undefined ? readHelseindikator(payload) : undefined
+  const { headers, token } = redactHeaders(request.headers)
+  const requestBody = recordBody(request.body, contentLength(request))
+  const answerBody = indicator !== undefined ? recordBody(indicator.answer) : status >= 400 ? recordBody(payload) : undefined
+  const queryParams = query < 0 ? undefined : redactQuery(request.url.slice(query + 1))
+  const entry: Omit<JournalEntry, 'seq'> = {
+    time: new Date(timeMs).toISOString(),
+    timeMs,
+    eventId: request.eventId,
+    method: request.method,
+    path,
+    ...(queryParams !== undefined && { query: queryParams }),
+    route,
+    face,
+    status,
+    code,
+    ...(indicator !== undefined && { helseindikatorStatus: indicator.status }),
+    durationMs: Math.round(elapsed * 100) / 100,
+    request: { headers, ...(token !== undefined && { token }), ...(requestBody !== undefined && { body: requestBody }) },
+    response: {
+      headers: answerHeaders(reply),
+      ...(answerBody !== undefined && { body: answerBody }),
+      ...(indicator?.ticket !== undefined && { ticket: redactedTicket(indicator.ticket) })
+    }
+  }
+  session.journal.record(entry)
+  session.coverage.record({
+    endpoint: route === null ? null : `${request.method} ${route}`,
+    face,
+    status,
+    code,
+    ...(indicator !== undefined && { helseindikatorStatus: indicator.status })
+  })
+}
+
+const capture: onSendHookHandler = (request, reply, payload, done) => {
+  if (typeof payload === 'string' && journaled(request.url) &&
+    (reply.statusCode >= 400 || HELSEINDIKATOR_ROUTES.has(request.routeOptions.url ?? ''))) {
+    payloads.set(request, payload)
+  }
+  done(null, payload)
+}
+
+export default fp(async (app) => {
+  // Instance-level for answers without a route (404s), and route-level for every route: a
+  // route's own hooks run after all instance hooks, so the journal sees the body as finally sent,
+  // after plugins registered later (the scenario engine) have changed it.
+  app.addHook('onSend', capture)
+  app.addHook('onRoute', (route) => {
+    const own = route.onSend
+    route.onSend = own === undefined ? [capture] : [...(Array.isArray(own) ? own : [own]), capture]
+  })
+
+  app.addHook('onResponse', (request, reply, done) => {
+    if (journaled(request.url)) {
+      // The answer has gone: a journal fault must not fail the request, only be logged.
+      try {
+        record(request, reply)
+      } catch (err) {
+        request.log.warn({ err }, 'request journal: could not record the request')
+      }
+    }
+    done()
+  })
+}, { name: 'request-journal', fastify: '5.x', dependencies: ['sandbox'] })

@@ -1,0 +1,77 @@
+/**
+ * What the journal keeps of one request and its answer. Everything here is already redacted:
+ * tokens, DPoP proofs, tickets and client credentials are fingerprints with a summary, never
+ * whole, so the journal can be shown to anyone who can reach /__admin.
+ */
+
+/** The part of the sandbox that answered; KJ faces share names with the error catalogue's. */
+export type JournalFace = 'helseid' | 'rest' | 'fhir-legacy' | 'critical-information' | 'other'
+
+/** The non-secret claims of a bearer token, so QA sees which token was sent without holding it. */
+export interface TokenClaimsSummary {
+  client_id?: string
+  aud?: string | string[]
+  scope?: string | string[]
+  pid?: string
+  hpr?: string
+  /** Seconds since the epoch, as in the token. */
+  exp?: number
+  /** The token is DPoP-bound (has `cnf.jkt`). */
+  dpop_bound?: boolean
+}
+
+export interface TokenSummary {
+  /** `Bearer` or `DPoP`, as sent. */
+  scheme: string
+  /** `[redacted token, sha256:<12 chars>]`: equal tokens have equal fingerprints. */
+  token: string
+  /** Absent when the token is not a readable JWT. */
+  claims?: TokenClaimsSummary
+}
+
+export interface RecordedBody {
+  /** At most 4 KB of the body, secrets redacted; absent when too large to record cheaply. */
+  text?: string
+  /** The body's size in bytes when known. */
+  bytes?: number
+  truncated?: true
+}
+
+export interface JournalEntry {
+  /** Order of recording in this session, from 1; never reused, not even after `clear()`. */
+  seq: number
+  /** When the request arrived, sandbox time (ISO 8601). */
+  time: string
+  /** The same, milliseconds since the epoch, for filtering. */
+  timeMs: number
+  /** The request's event id: X-EVENT-ID is `Id-` + this without dashes; OperationOutcome.id is this. */
+  eventId: string
+  method: string
+  /** The path without the query and without any `/s/<id>` session prefix. */
+  path: string
+  /** The query parameters, redacted; absent when there are none. */
+  query?: Record<string, string | string[]>
+  /** The route pattern that answered, e.g. `/v1/helseindikator`; null when no route matched. */
+  route: string | null
+  face: JournalFace
+  status: number
+  /** The error code of the answer: `nhn-error-code`, or `oauth:<error>` for HelseID; null when none. */
+  code: string | null
+  /** The helseindikator status (0-4) when the answer was one. */
+  helseindikatorStatus?: number
+  durationMs: number
+  request: {
+    headers: Record<string, string>
+    /** The caller's bearer token, summarised. */
+    token?: TokenSummary
+    body?: RecordedBody
+  }
+  response: {
+    /** The answer headers QA asks about (content type, event id, error code, challenges, location). */
+    headers: Record<string, string>
+    /** Error answers only (status >= 400): at most 4 KB, tokens redacted. */
+    body?: RecordedBody
+    /** Fingerprint of the ticket a helseindikator answer carried, to match later X-KJ-Ticket use. */
+    ticket?: string
+  }
+}
