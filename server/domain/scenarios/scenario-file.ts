@@ -1,0 +1,79 @@
+/**
+ * Scenario files: YAML (.yaml, .yml) or JSON (.json), one scenario each, named after the file
+ * unless they say otherwise. Problems come back as `{file, field, message}`, never thrown, so
+ * one broken file cannot hide the others.
+ */
+import { readdir, readFile } from 'node:fs/promises'
+import { basename, extname, join } from 'node:path'
+import { parse as parseYaml } from 'yaml'
+import { compileScenario, type Scenario } from './scenario.js'
+
+export interface FileProblem {
+  readonly file: string
+  readonly field: string
+  readonly message: string
+}
+
+const EXTENSIONS = new Set(['.yaml', '.yml', '.json'])
+
+/** Whether a file in a scenarios folder is a scenario (the generated JSON Schema is not). */
+export function isScenarioFileName (file: string): boolean {
+  const name = basename(file)
+  return EXTENSIONS.has(extname(name).toLowerCase()) && !name.startsWith('.') && !name.endsWith('.schema.json')
+}
+
+export function scenarioNameOf (file: string): string {
+  return basename(file, extname(file))
+}
+
+export type FileResult = { ok: true, scenario: Scenario } | { ok: false, problems: FileProblem[] }
+
+/** Parses one file's text; `file` names it in problems and becomes the scenario's `file`. */
+export function parseScenarioText (file: string, text: string): FileResult {
+  let data: unknown
+  try {
+    data = extname(file).toLowerCase() === '.json' ? JSON.parse(text) : parseYaml(text, { prettyErrors: true })
+  } catch (err) {
+    const kind = extname(file).toLowerCase() === '.json' ? 'JSON' : 'YAML'
+    const message = (err as Error).message.split('\n')[0] ?? ''
+    return { ok: false, problems: [{ file, field: '(root)', message: `not valid ${kind}: ${message}` }] }
+  }
+  const result = compileScenario(data, scenarioNameOf(file), file)
+  if (result.ok) return result
+  return { ok: false, problems: result.problems.map((p) => ({ file, ...p })) }
+}
+
+export async function readScenarioFile (path: string, file = path): Promise<FileResult> {
+  let text: string
+  try {
+    text = await readFile(path, 'utf8')
+  } catch (err) {
+    return { ok: false, problems: [{ file, field: '(root)', message: `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` }] }
+  }
+  return parseScenarioText(file, text)
+}
+
+/** The scenario files of a folder, sorted, as names relative to it. */
+export async function listScenarioFiles (dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true })
+  return entries.filter((e) => e.isFile() && isScenarioFileName(e.name)).map((e) => e.name).sort()
+}
+
+/** Reads every scenario file of a folder; `file` in problems is the name inside the folder. */
+export async function readScenarioFolder (dir: string): Promise<Map<string, FileResult>> {
+  const files = await listScenarioFiles(dir)
+  const results = await Promise.all(files.map((f) => readScenarioFile(join(dir, f), f)))
+  return new Map(files.map((f, i) => [f, results[i]!]))
+}
+
+/** A second scenario with a name already taken is a problem of its file. */
+export function duplicateNameProblems (scenarios: ReadonlyArray<{ file: string, name: string }>): FileProblem[] {
+  const first = new Map<string, string>()
+  const problems: FileProblem[] = []
+  for (const { file, name } of scenarios) {
+    const taken = first.get(name)
+    if (taken !== undefined) problems.push({ file, field: 'name', message: `scenario '${name}' is already defined in ${taken}` })
+    else first.set(name, file)
+  }
+  return problems
+}
