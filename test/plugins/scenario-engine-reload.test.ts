@@ -4,19 +4,12 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { build } from '../helper.js'
 import { ping } from '../support/kj.js'
+import { poll } from '../support/poll.js'
 
 const headers = { 'x-sandbox-scenario': 'outage' }
 const v1 = 'description: v1\nrules:\n  - when: { face: kjernejournal }\n    then: { error: KJS-000077 }\n'
 const v2 = 'description: v2\nrules:\n  - when: { face: kjernejournal }\n    then: { error: KJX-000003 }\n'
 const broken = 'description: v3\nrules:\n  - when: { face: kjernejournal, nth: -1 }\n    then: { error: KJX-000004 }\n'
-
-async function poll (check: () => Promise<boolean>): Promise<boolean> {
-  for (let i = 0; i < 100; i++) {
-    if (await check()) return true
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
-  return false
-}
 
 t.test('an edited file goes live without a restart; a broken one is listed and the old one serves', async (t) => {
   const dir = t.testdir({ 'outage.yaml': v1 })

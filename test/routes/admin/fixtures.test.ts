@@ -5,16 +5,9 @@ import { join } from 'node:path'
 import { builtInFixturesDir } from '../../../server/paths.js'
 import { build } from '../../helper.js'
 import { helseindikator } from '../../support/kj.js'
+import { poll } from '../../support/poll.js'
 
 const PLAIN = '24868510168'
-
-async function until (check: () => Promise<boolean>): Promise<boolean> {
-  for (let i = 0; i < 100; i++) {
-    if (await check()) return true
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
-  return false
-}
 
 t.test('an edited fixture file takes effect; a broken one keeps the last good world', async (t) => {
   const dir = t.testdir({})
@@ -24,7 +17,7 @@ t.test('an edited fixture file takes effect; a broken one keeps the last good wo
   const patients = JSON.parse(await readFile(file, 'utf8')) as Array<{ nin: string, reserved?: boolean }>
   patients.find((p) => p.nin === PLAIN)!.reserved = true
   await writeFile(file, JSON.stringify(patients))
-  t.ok(await until(async () => (await helseindikator(app, { fnr: PLAIN })).json().status === 1), 'the watcher reloaded: the patient is now reserved')
+  t.ok(await poll(async () => (await helseindikator(app, { fnr: PLAIN })).json().status === 1), 'the watcher reloaded: the patient is now reserved')
   await writeFile(file, '[{"nin": "12345678901"}]')
   const status = (await app.inject({ method: 'POST', url: '/__admin/fixtures/reload' })).json()
   t.match(status.errors[0].message, /patients\.json: \[0\]\.nin: not a valid national identity number/)
