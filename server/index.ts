@@ -1,0 +1,7 @@
+/**
+ * The package's programmatic entry: build the sandbox in-process (e.g. in a JavaScript test suite)
+ * and listen or inject. A higher-level start/stop helper comes with the CI integration work.
+ */
+export { buildApp, type BuildOptions } from './app.js'
+export { loadConfig, ConfigError, type Config } from './config.js'
+export { CATALOGUE, catalogueEntry, isErrorCode, type CatalogueEntry, type ErrorCode } from './domain/error-catalogue.js'
