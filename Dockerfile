@@ -1,0 +1,46 @@
+# kjernejournal-sandbox container image.
+#   docker build -t kjernejournal-sandbox:local .      (or: docker compose up --build)
+# Air-gapped / no registry: `npm run test:container` builds the same file with buildah against a
+# locally assembled stand-in for node:24-bookworm-slim (see .ci/container-test.sh).
+
+# ---- build: install all dependencies, compile TypeScript, drop dev dependencies -------------
+FROM node:24-bookworm-slim AS build
+# Extra CA bundle for npm behind a TLS-intercepting proxy. Name a file that exists in the build
+# container: buildah bud -v /path/ca.pem:/path/ca.pem:ro --build-arg NODE_EXTRA_CA_CERTS=/path/ca.pem,
+# or put it in the context at .ci/container/ca/extra-ca.crt and pass
+# --build-arg NODE_EXTRA_CA_CERTS=/app/.ci/container/ca/extra-ca.crt. It is used for the npm
+# steps of this stage only and never reaches the runtime image.
+ARG NODE_EXTRA_CA_CERTS=
+WORKDIR /app
+COPY package.json package-lock.json ./
+COPY .ci/container/ca/ ./.ci/container/ca/
+# --ignore-scripts: `prepare` would build before the sources are here; the build is the next step.
+RUN if [ -n "$NODE_EXTRA_CA_CERTS" ] && [ -f "$NODE_EXTRA_CA_CERTS" ]; then \
+      echo "npm: using extra CA certificates from $NODE_EXTRA_CA_CERTS"; export NODE_EXTRA_CA_CERTS; \
+    else unset NODE_EXTRA_CA_CERTS; fi; \
+    npm ci --ignore-scripts --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY server ./server
+RUN unset NODE_EXTRA_CA_CERTS; npm run build \
+    && npm prune --omit=dev --ignore-scripts --no-audit --no-fund \
+    && rm -rf .ci
+
+# ---- runtime: compiled server, built-in fixtures and scenarios, production node_modules ----
+FROM node:24-bookworm-slim
+ENV PORT=8080 HOST=0.0.0.0 NODE_ENV=production
+WORKDIR /app
+# /data holds KEYS_FILE (the HelseID signing key) so tokens survive restarts; the node user owns it.
+RUN mkdir -p /data && chown node:node /data
+# Application files stay root-owned: the node user reads them but cannot change them.
+COPY package.json package-lock.json ./
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY fixtures ./fixtures
+COPY scenarios ./scenarios
+USER node
+EXPOSE 8080
+HEALTHCHECK --interval=10s --timeout=5s --start-period=15s --retries=3 \
+  CMD ["node", "dist/server/main.js", "healthcheck"]
+STOPSIGNAL SIGTERM
+# Exec form: node is PID 1 and gets SIGTERM itself (it closes within a second).
+CMD ["node", "dist/server/main.js", "start"]
