@@ -5,3 +5,4 @@
 export { buildApp, type BuildOptions } from './app.js'
 export { loadConfig, ConfigError, type Config } from './config.js'
 export { CATALOGUE, catalogueEntry, isErrorCode, type CatalogueEntry, type ErrorCode } from './domain/error-catalogue.js'
+export { startSandbox, type SandboxClock, type SandboxHandle, type SandboxSettings, type StartSandboxOptions } from './in-process.js'

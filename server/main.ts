@@ -4,6 +4,7 @@
  * Settings come from the environment and from flags (`--port 9090`); see `help`.
  */
 import { buildApp } from './app.js'
+import { tokenCommand } from './cli/token.js'
 import { validateCommand } from './cli/validate.js'
 import { ConfigError, configSchema, loadConfig } from './config.js'
 
@@ -13,6 +14,7 @@ Commands:
   start         start the sandbox (default)
   healthcheck   exit 0 when a sandbox answers on PORT, 1 otherwise (for container health checks)
   validate      check scenario and fixture files; exit 1 with readable errors
+  token         print an access token from a running sandbox: [--audience a] [--user <pid>] [--hpr <hpr>] [--url <base>]
   help          show this text
 
 Settings (environment variable, or flag in kebab-case, e.g. PUBLIC_URL or --public-url):
@@ -57,6 +59,9 @@ async function main (): Promise<void> {
     case 'healthcheck': return healthcheck(argv)
     case 'validate':
       process.exitCode = await validateCommand(argv)
+      return
+    case 'token':
+      process.exitCode = await tokenCommand(argv)
       return
     case 'help': case '--help': case '-h':
       process.stdout.write(USAGE)
