@@ -8,7 +8,7 @@ import fp from 'fastify-plugin'
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import { ZodError } from 'zod'
 import { OAuthError } from '../domain/helseid/oauth-error.js'
-import { faceOf } from './faces.js'
+import { faceOf } from '../domain/faces.js'
 
 export class AdminError extends Error {
   override name = 'AdminError'

@@ -11,9 +11,7 @@ import { answerCode, readHelseindikator } from '../domain/journal/answer.js'
 import type { JournalEntry, JournalFace } from '../domain/journal/entry.js'
 import { recordBody } from '../domain/journal/body.js'
 import { redactedTicket, redactHeaders, redactQuery, redactText, redactUrl } from '../domain/journal/redact.js'
-import { CRITICAL_INFO_PREFIX } from '../routes/critical-information/index.js'
-import { LEGACY_FHIR_PREFIX } from '../routes/fhir-legacy/index.js'
-import { faceOf } from './faces.js'
+import { faceOf } from '../domain/faces.js'
 
 const NOT_JOURNALED = ['/__admin', '/docs', '/openapi.json']
 const HELSEINDIKATOR_ROUTES = new Set(['/v1/helseindikator', '/v1/helseindikator/status'])
@@ -27,12 +25,11 @@ function journaled (url: string): boolean {
   return !NOT_JOURNALED.some((prefix) => url.startsWith(prefix))
 }
 
+/** The journal calls the Kjernejournal REST face 'rest', as the error catalogue's faces do. */
 function journalFace (path: string): JournalFace {
-  if (faceOf(path) === 'helseid') return 'helseid'
-  if (path === LEGACY_FHIR_PREFIX || path.startsWith(`${LEGACY_FHIR_PREFIX}/`)) return 'fhir-legacy'
-  if (path.startsWith(CRITICAL_INFO_PREFIX)) return 'critical-information'
-  if (path.startsWith('/v1/')) return 'rest'
-  return 'other'
+  const face = faceOf(path)
+  if (face === 'kjernejournal') return 'rest'
+  return face === 'admin' ? 'other' : face
 }
 
 function answerHeaders (reply: FastifyReply): Record<string, string> {

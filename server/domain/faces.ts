@@ -1,0 +1,27 @@
+/**
+ * Which face of the sandbox a URL belongs to, by path alone, so that 404s and framework errors
+ * (raised before any route runs) are classified too. The one classifier: error rendering picks
+ * the wire shape by it, scenarios target faces by it, the journal labels entries by it.
+ */
+export const FACES = ['helseid', 'kjernejournal', 'fhir-legacy', 'critical-information', 'admin'] as const
+
+export type Face = (typeof FACES)[number]
+
+const HELSEID_PREFIXES = ['/.well-known/', '/connect/', '/v2/create-test-token']
+
+/** The path without query string and session prefix `/s/<id>`. */
+export function pathOf (url: string): string {
+  const path = url.split('?')[0] ?? ''
+  return path.replace(/^\/s\/[^/]+(?=\/|$)/, '') || '/'
+}
+
+/** 'other' is a path no face owns (the API docs, unknown roots). */
+export function faceOf (url: string): Face | 'other' {
+  const path = pathOf(url)
+  if (HELSEID_PREFIXES.some((p) => path.startsWith(p))) return 'helseid'
+  if (path === '/__admin' || path.startsWith('/__admin/')) return 'admin'
+  if (path === '/v1/fhir' || path.startsWith('/v1/fhir/')) return 'fhir-legacy'
+  if (path === '/api/critical-information' || path.startsWith('/api/critical-information/')) return 'critical-information'
+  if (path.startsWith('/v1/')) return 'kjernejournal'
+  return 'other'
+}
