@@ -6,21 +6,17 @@
 import t from 'tap'
 import * as client from 'openid-client'
 import { Client } from 'fhir-kit-client'
-import { importJWK, type CryptoKey } from 'jose'
 import { sampleResource } from '../../server/domain/critical-info/samples.js'
-import { DEMO_CLIENT_ID, DEMO_PRIVATE_JWK } from '../helper.js'
 import { roleHeader } from '../support/critical-info.js'
+import { demoClient, followLogin, REDIRECT_URI } from '../support/openid.js'
 import { startSandbox } from '../support/server.js'
 
 const PATIENT = '24868510168'
-const REDIRECT_URI = 'http://127.0.0.1:1/callback'
 
 interface HttpError { response?: { status: number, data: unknown } }
 
 async function tokens (url: string) {
-  const key = await importJWK(DEMO_PRIVATE_JWK, 'RS256') as CryptoKey
-  const config = await client.discovery(new URL(url), DEMO_CLIENT_ID, { redirect_uris: [REDIRECT_URI] },
-    client.PrivateKeyJwt({ key, kid: DEMO_PRIVATE_JWK.kid as string }), { execute: [client.allowInsecureRequests] })
+  const config = await demoClient(url)
   const verifier = client.randomPKCECodeVerifier()
   const authorizationUrl = await client.buildAuthorizationUrlWithPAR(config, {
     redirect_uri: REDIRECT_URI,
@@ -30,8 +26,7 @@ async function tokens (url: string) {
     resource: 'nhn:critical-information',
     test_pid: '01887840020'
   })
-  const redirect = await fetch(authorizationUrl, { redirect: 'manual' })
-  const login = await client.authorizationCodeGrant(config, new URL(redirect.headers.get('location') as string), { pkceCodeVerifier: verifier }, { resource: 'nhn:critical-information' })
+  const login = await client.authorizationCodeGrant(config, await followLogin(authorizationUrl), { pkceCodeVerifier: verifier }, { resource: 'nhn:critical-information' })
   const kj = await client.refreshTokenGrant(config, login.refresh_token as string, { resource: 'nhn:kjernejournal' })
   const system = await client.clientCredentialsGrant(config, { scope: 'nhn:kjernejournal/api' })
   return { criticalInfo: login.access_token, kjUser: kj.access_token, system: system.access_token }

@@ -5,27 +5,16 @@
  */
 import t from 'tap'
 import * as client from 'openid-client'
-import { createRemoteJWKSet, importJWK, jwtVerify, type CryptoKey } from 'jose'
-import { DEMO_CLIENT_ID, DEMO_PRIVATE_JWK } from '../helper.js'
+import { createRemoteJWKSet, jwtVerify } from 'jose'
+import { DEMO_CLIENT_ID } from '../helper.js'
+import { demoClient, followLogin, REDIRECT_URI } from '../support/openid.js'
 import { startSandbox } from '../support/server.js'
-
-const REDIRECT_URI = 'http://127.0.0.1:1/callback'
 
 async function setup (t: { teardown(fn: () => unknown): void }) {
   const { url } = await startSandbox(t)
-  const key = await importJWK(DEMO_PRIVATE_JWK, 'RS256') as CryptoKey
-  const config = await client.discovery(new URL(url), DEMO_CLIENT_ID, { redirect_uris: [REDIRECT_URI] },
-    client.PrivateKeyJwt({ key, kid: DEMO_PRIVATE_JWK.kid as string }), { execute: [client.allowInsecureRequests] })
+  const config = await demoClient(url)
   const jwks = createRemoteJWKSet(new URL(config.serverMetadata().jwks_uri as string))
   return { url, config, jwks }
-}
-
-/** Follows the authorization URL without a browser: the test-IdP hint makes the sandbox redirect at once. */
-async function followLogin (authorizationUrl: URL): Promise<URL> {
-  const res = await fetch(authorizationUrl, { redirect: 'manual' })
-  const location = res.headers.get('location')
-  if (res.status !== 302 || location === null) throw new Error(`authorize answered ${res.status}`)
-  return new URL(location)
 }
 
 t.test('discovery and a system token with private_key_jwt', async (t) => {

@@ -5,14 +5,12 @@
  */
 import t from 'tap'
 import * as client from 'openid-client'
-import { importJWK, type CryptoKey } from 'jose'
-import { DEMO_CLIENT_ID, DEMO_PRIVATE_JWK } from '../helper.js'
+import { demoClient } from '../support/openid.js'
 import { startSandbox } from '../support/server.js'
 
 t.test('system token -> helseindikator -> ticket for a status-4 patient', async (t) => {
   const { url, app } = await startSandbox(t)
-  const key = await importJWK(DEMO_PRIVATE_JWK, 'RS256') as CryptoKey
-  const config = await client.discovery(new URL(url), DEMO_CLIENT_ID, {}, client.PrivateKeyJwt({ key, kid: DEMO_PRIVATE_JWK.kid as string }), { execute: [client.allowInsecureRequests] })
+  const config = await demoClient(url)
   const { access_token: token } = await client.clientCredentialsGrant(config, { scope: 'nhn:kjernejournal/api' })
   const patient = [...app.sandbox.world.patients.values()].find((p) => p.status === 'active' && !p.reserved && p.criticalInfo.length > 0)!
   const res = await fetch(`${url}/v1/helseindikator`, {

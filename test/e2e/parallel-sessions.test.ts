@@ -5,15 +5,13 @@
  */
 import t from 'tap'
 import * as client from 'openid-client'
-import { importJWK, type CryptoKey } from 'jose'
-import { DEMO_CLIENT_ID, DEMO_PRIVATE_JWK } from '../helper.js'
+import { demoClient } from '../support/openid.js'
 import { startSandbox } from '../support/server.js'
 
 const PATIENT = '17815810112'
 
 async function flow (base: string): Promise<Array<{ status: number, body: Record<string, unknown> }>> {
-  const key = await importJWK(DEMO_PRIVATE_JWK, 'RS256') as CryptoKey
-  const config = await client.discovery(new URL(base), DEMO_CLIENT_ID, {}, client.PrivateKeyJwt({ key, kid: DEMO_PRIVATE_JWK.kid as string }), { execute: [client.allowInsecureRequests] })
+  const config = await demoClient(base)
   const { access_token: token } = await client.clientCredentialsGrant(config, { scope: 'nhn:kjernejournal/api' })
   const answers = []
   for (let i = 0; i < 3; i++) {
