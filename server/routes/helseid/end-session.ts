@@ -4,7 +4,7 @@
  * @see https://openid.net/specs/openid-connect-rpinitiated-1_0.html
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import { compactVerify, createLocalJWKSet, type JWTPayload } from 'jose'
+import { compactVerify, type JWTPayload } from 'jose'
 import { redirectWith } from '../../domain/helseid/authorization.js'
 import { ENDPOINT_PATHS } from '../../domain/helseid/discovery.js'
 import { OAuthError } from '../../domain/helseid/oauth-error.js'
@@ -14,7 +14,7 @@ const SIGNED_OUT = '<!doctype html><html lang="en"><head><meta charset="utf-8"><
 
 const endSession: FastifyPluginAsync = async (app) => {
   const { sandbox } = app
-  const keySet = createLocalJWKSet(sandbox.keys.jwks)
+  const keySet = sandbox.tokenKeys
 
   async function handle (request: FastifyRequest, reply: FastifyReply, params: Record<string, unknown>): Promise<FastifyReply> {
     const session = request.sandboxSession

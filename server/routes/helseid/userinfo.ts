@@ -4,7 +4,7 @@
  * @see https://openid.net/specs/openid-connect-core-1_0.html#UserInfo
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import { createLocalJWKSet, jwtVerify, type JWTPayload } from 'jose'
+import { jwtVerify, type JWTPayload } from 'jose'
 import { CLAIM } from '../../domain/helseid/claims.js'
 import { endpointUrl, ENDPOINT_PATHS } from '../../domain/helseid/discovery.js'
 import { DpopProofError, verifyDpopProof } from '../../domain/helseid/dpop.js'
@@ -19,7 +19,7 @@ function invalidToken (description: string): OAuthError {
 
 const userinfo: FastifyPluginAsync = async (app) => {
   const { sandbox } = app
-  const keySet = createLocalJWKSet(sandbox.keys.jwks)
+  const keySet = sandbox.tokenKeys
 
   async function handle (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
     const match = /^(Bearer|DPoP) (\S+)$/i.exec(request.headers.authorization ?? '')
