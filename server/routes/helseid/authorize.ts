@@ -20,6 +20,11 @@ import { errorPage, loginPage } from './login-page.js'
 const LOGIN_PATH = `${ENDPOINT_PATHS.authorize}/login`
 const INTERACTION_LIFETIME_MS = 15 * 60 * 1000
 
+/** Errors after the redirect URI is trusted go back to the client, with `state` and `iss`. */
+function redirectError (request: FastifyRequest, reply: FastifyReply, redirectUri: string, err: OAuthError, state: string | undefined): FastifyReply {
+  return reply.redirect(redirectWith(redirectUri, { error: err.code, error_description: err.message, state, iss: request.issuer }), 302)
+}
+
 function showError (reply: FastifyReply, err: OAuthError): FastifyReply {
   return reply.code(400).type('text/html; charset=utf-8').send(errorPage(err.code, err.message))
 }
@@ -59,15 +64,14 @@ const authorize: FastifyPluginAsync = async (app) => {
     } catch (err) {
       if (err instanceof UntrustedRedirectError) return showError(reply, err)
       if (!(err instanceof OAuthError)) throw err
-      const state = typeof params.state === 'string' ? params.state : undefined
-      return reply.redirect(redirectWith(redirectUri!, { error: err.code, error_description: err.message, state, iss: request.issuer }), 302)
+      return redirectError(request, reply, redirectUri!, err, typeof params.state === 'string' ? params.state : undefined)
     }
     let user: User | undefined
     try {
       user = userFromHints(authz, sandbox.world.users)
     } catch (err) {
       if (!(err instanceof OAuthError)) throw err
-      return reply.redirect(redirectWith(authz.redirectUri, { error: err.code, error_description: err.message, state: authz.state, iss: request.issuer }), 302)
+      return redirectError(request, reply, authz.redirectUri, err, authz.state)
     }
     if (user !== undefined) return issueCode(request, reply, authz, user)
     const interaction = randomBytes(16).toString('base64url')
