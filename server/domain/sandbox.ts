@@ -6,7 +6,9 @@ import { createLocalJWKSet, type JWTVerifyGetKey } from 'jose'
 import type { Config } from '../config.js'
 import { builtInFixturesDir } from '../paths.js'
 import { ClientRegistry } from './helseid/clients.js'
+import { cachedJwsVerifier, type JwsVerifier } from './helseid/verified-tokens.js'
 import { createNonceSource } from './helseid/dpop.js'
+import type { PrivateRsaJwk } from './helseid/key-generation.js'
 import { loadSigningKeys, type SigningKeys } from './helseid/signing-keys.js'
 import { seedCriticalInfo } from './critical-info/seed.js'
 import { TicketCipher } from './kjernejournal/tickets.js'
@@ -22,6 +24,8 @@ export interface Sandbox {
   readonly keys: SigningKeys
   /** The published keys, imported once, for checking tokens the sandbox issued. */
   readonly tokenKeys: JWTVerifyGetKey
+  /** Signature checks of the sandbox's own RS256 tokens, remembered per token (bounded). */
+  readonly verifiedTokens: JwsVerifier
   readonly tickets: TicketCipher
   /** Seeded (SEED): for variation that must repeat, never for secrets. */
   readonly random: Random
@@ -39,11 +43,13 @@ export interface Sandbox {
 export interface SandboxOptions {
   /** Replaces the wall clock, for tests. */
   readonly wall?: () => number
+  /** A signing key being made already (see server/main.ts); used when KEYS_FILE has none. */
+  readonly signingKey?: Promise<PrivateRsaJwk>
 }
 
 export async function createSandbox (config: Config, options: SandboxOptions = {}): Promise<Sandbox> {
   const fixturesDir = config.FIXTURES_DIR ?? builtInFixturesDir
-  const [keys, files] = await Promise.all([loadSigningKeys(config.KEYS_FILE), readWorldFiles(fixturesDir)])
+  const [keys, files] = await Promise.all([loadSigningKeys(config.KEYS_FILE, options.signingKey), readWorldFiles(fixturesDir)])
   const clients = new ClientRegistry()
   for (const registration of files.clients) clients.put(registration)
   const world = createWorld(files)
@@ -51,10 +57,12 @@ export async function createSandbox (config: Config, options: SandboxOptions = {
   const sessions = new SessionRegistry(config.MAX_SESSIONS, (session) => {
     seedCriticalInfo(session.criticalInfo, world.patients.values())
   }, options.wall)
+  const tokenKeys = createLocalJWKSet(keys.jwks)
   return {
     config,
     keys,
-    tokenKeys: createLocalJWKSet(keys.jwks),
+    tokenKeys,
+    verifiedTokens: cachedJwsVerifier(tokenKeys, ['RS256']),
     tickets: new TicketCipher(keys.secret),
     random: seededRandom(config.SEED),
     clients,

@@ -5,9 +5,10 @@
  * catalogue code the REST integration guide gives for it.
  * @see https://utviklerportal.nhn.no/informasjonstjenester/helseid/protokoller-og-sikkerhetsprofil/sikkerhetsprofil/docs/vedlegg/validering_av_access_token_enmd
  */
-import { decodeProtectedHeader, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose'
+import { decodeProtectedHeader, errors, type JWTPayload } from 'jose'
 import { CLAIM } from '../helseid/claims.js'
 import { DpopProofError, verifyDpopProof } from '../helseid/dpop.js'
+import type { JwsVerifier } from '../helseid/verified-tokens.js'
 import type { ReplayGuard } from '../expiring-map.js'
 import { KjError } from '../kj-error.js'
 
@@ -25,7 +26,8 @@ export interface KjToken {
 }
 
 export interface KjTokenCheck {
-  readonly keySet: JWTVerifyGetKey
+  /** Checks the signature against HelseID's published keys (remembering tokens it has seen). */
+  readonly verify: JwsVerifier
   readonly issuer: string
   readonly audience: string
   readonly scope: string
@@ -45,6 +47,12 @@ function invalid (why: string): KjError {
 }
 
 async function verifySignatureAndTimes (token: string, check: KjTokenCheck): Promise<JWTPayload> {
+  // A token seen before passed the header checks below with the very same bytes.
+  const known = check.verify.known(token)
+  if (known !== undefined) {
+    checkIssuerAndTimes(known.payload, check)
+    return known.payload
+  }
   let header
   try {
     header = decodeProtectedHeader(token)
@@ -54,22 +62,33 @@ async function verifySignatureAndTimes (token: string, check: KjTokenCheck): Pro
   if (header.alg !== 'RS256') throw invalid(`alg '${String(header.alg)}' is not accepted; HelseID signs with RS256`)
   const typ = typeof header.typ === 'string' ? header.typ.toLowerCase() : undefined
   if (typ !== 'at+jwt' && typ !== 'jwt') throw invalid('typ must be at+jwt or JWT')
+  let payload: JWTPayload
   try {
-    const { payload } = await jwtVerify(token, check.keySet, {
-      issuer: check.issuer,
-      algorithms: ['RS256'],
-      currentDate: new Date(check.now * 1000),
-      clockTolerance: SKEW,
-      requiredClaims: ['exp', 'iat']
-    })
-    return payload
+    ({ payload } = await check.verify(token))
   } catch (err) {
-    if (err instanceof errors.JWTExpired) throw invalid('the token has expired')
-    if (err instanceof errors.JWTClaimValidationFailed) throw invalid(`claim '${err.claim}' is invalid (${err.reason})`)
     if (err instanceof errors.JWKSNoMatchingKey) throw invalid('the token is signed with a key HelseID does not publish (unknown kid)')
     if (err instanceof errors.JWSSignatureVerificationFailed) throw invalid('the token signature is not valid')
     throw invalid(`the token cannot be verified (${(err as Error).message})`)
   }
+  checkIssuerAndTimes(payload, check)
+  return payload
+}
+
+/** What jwtVerify checks after the signature, against the session's clock, on every request. */
+function checkIssuerAndTimes (payload: JWTPayload, check: KjTokenCheck): void {
+  // jose's order: required claims, issuer, then the times.
+  for (const claim of ['exp', 'iat'] as const) {
+    if (payload[claim] === undefined) throw invalid(`claim '${claim}' is invalid (missing)`)
+  }
+  if (payload.iss !== check.issuer) throw invalid("claim 'iss' is invalid (check_failed)")
+  for (const claim of ['iat', 'exp'] as const) {
+    if (typeof payload[claim] !== 'number') throw invalid(`claim '${claim}' is invalid (invalid)`)
+  }
+  if (payload.nbf !== undefined) {
+    if (typeof payload.nbf !== 'number') throw invalid("claim 'nbf' is invalid (invalid)")
+    if (payload.nbf > check.now + SKEW) throw invalid("claim 'nbf' is invalid (check_failed)")
+  }
+  if ((payload.exp as number) <= check.now - SKEW) throw invalid('the token has expired')
 }
 
 function checkAudience (payload: JWTPayload, audience: string): void {

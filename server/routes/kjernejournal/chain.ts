@@ -30,7 +30,7 @@ export async function requireToken (request: FastifyRequest, api: TokenAudience 
   const { sandbox } = request.server
   const session = request.sandboxSession
   return verifyKjToken(request.headers.authorization, {
-    keySet: sandbox.tokenKeys,
+    verify: sandbox.verifiedTokens,
     issuer: request.issuer,
     audience: api.audience,
     scope: api.scope,
