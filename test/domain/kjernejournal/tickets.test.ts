@@ -27,3 +27,42 @@ t.test('fingerprints name a ticket in logs without revealing it', async (t) => {
   t.equal(ticketFingerprint(ticket).length, 12)
   t.notOk(ticket.includes(ticketFingerprint(ticket)))
 })
+
+t.test('a ticket is a standard JWE (dir + A256GCM) in base64, which jose opens with the same key', async (t) => {
+  const { compactDecrypt, decodeProtectedHeader } = await import('jose')
+  const { hkdfSync } = await import('node:crypto')
+  const ticket = await new TicketCipher('key material').issue(claims)
+  t.match(ticket, /^[A-Za-z0-9+/]+=*$/, 'standard base64 outside')
+  const jwe = Buffer.from(ticket, 'base64').toString('utf8')
+  t.equal(jwe.split('.').length, 5)
+  t.same(decodeProtectedHeader(jwe), { alg: 'dir', enc: 'A256GCM' })
+  const key = new Uint8Array(hkdfSync('sha256', 'key material', 'kjernejournal-sandbox', 'helseindikator ticket key', 32))
+  const { plaintext } = await compactDecrypt(jwe, key)
+  t.same(JSON.parse(new TextDecoder().decode(plaintext)), claims)
+})
+
+t.test('altered, truncated, re-headed or foreign tickets are KJF-000011, never a crash', async (t) => {
+  const cipher = new TicketCipher('key material')
+  const jwe = Buffer.from(await cipher.issue(claims), 'base64').toString('utf8')
+  const [header, key, iv, ciphertext, tag] = jwe.split('.') as [string, string, string, string, string]
+  const flip = (part: string) => `${part.slice(0, -2)}${part.endsWith('AA') ? 'BB' : 'AA'}`
+  const b64 = (text: string) => Buffer.from(text).toString('base64')
+  const { CompactEncrypt } = await import('jose')
+  const otherAlg = await new CompactEncrypt(new TextEncoder().encode(JSON.stringify(claims))).setProtectedHeader({ alg: 'dir', enc: 'A128GCM' }).encrypt(new Uint8Array(16))
+  const variants = {
+    'ciphertext changed': [header, key, iv, flip(ciphertext), tag].join('.'),
+    'tag changed': [header, key, iv, ciphertext, flip(tag)].join('.'),
+    'iv changed': [header, key, flip(iv), ciphertext, tag].join('.'),
+    'short tag': [header, key, iv, ciphertext, tag.slice(0, 8)].join('.'),
+    'a wrapped key added': [header, 'AAAA', iv, ciphertext, tag].join('.'),
+    'another header': [Buffer.from('{"alg":"dir","enc":"A256GCM","x":1}').toString('base64url'), key, iv, ciphertext, tag].join('.'),
+    'four parts': [header, key, iv, ciphertext].join('.'),
+    'another enc': otherAlg,
+    'not base64 JSON at all': '{}',
+    empty: ''
+  }
+  for (const [name, value] of Object.entries(variants)) {
+    await t.rejects(cipher.open(b64(value), { now: 2000 }), { code: 'KJF-000011' }, name)
+  }
+  await t.rejects(cipher.open('%%%not base64%%%', { now: 2000 }), { code: 'KJF-000011' }, 'garbage')
+})
