@@ -2,13 +2,14 @@
  * The whole sandbox as one Fastify instance, without listen(): main.ts listens, tests inject().
  * Plugins are registered in the order a request meets them.
  */
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import type { Config } from './config.js'
 import { createSandbox, type SandboxOptions } from './domain/sandbox.js'
 import errorRendering from './plugins/error-rendering.js'
 import fixturesWatch from './plugins/fixtures-watch.js'
 import openapi from './plugins/openapi.js'
 import requestJournal from './plugins/request-journal.js'
+import requestLog from './plugins/request-log.js'
 import scenarioEngine from './plugins/scenario-engine.js'
 import sandboxPlugin, { rewriteSessionUrl } from './plugins/sandbox.js'
 import admin from './routes/admin/index.js'
@@ -30,13 +31,16 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
     connectionTimeout: 60_000,
     bodyLimit: 1024 * 1024,
     trustProxy: false,
-    rewriteUrl: rewriteSessionUrl
+    rewriteUrl: rewriteSessionUrl,
+    // Per-request lines come from the request-log plugin, at debug level (see there why).
+    logController: new LogController({ disableRequestLogging: true })
   })
   await app.register(sandboxPlugin, { sandbox })
   await app.register(errorRendering)
   await app.register(openapi)
   await app.register(fixturesWatch)
   await app.register(requestJournal)
+  await app.register(requestLog)
   await app.register(scenarioEngine)
   await app.register(helseid)
   await app.register(kjernejournal, { prefix: '/v1' })

@@ -20,7 +20,7 @@ export const configSchema = z.object({
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional()
     .describe('Base URL clients use to reach the sandbox; it is the HelseID issuer. Default http://localhost:PORT.'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
-    .describe('pino log level.'),
+    .describe('pino log level. At `debug` one line per answered request (method, URL with secrets redacted, status, error code, ms).'),
   SEED: z.coerce.number().int().min(0).max(2 ** 32 - 1).default(1)
     .describe('Seed for everything the sandbox draws at random on purpose, so runs repeat.'),
   FIXTURES_DIR: z.string().min(1).optional()

@@ -37,7 +37,7 @@ const testToken: FastifyPluginAsync = async (app) => {
       keys: sandbox.keys,
       people: sandbox.world.users
     })
-    request.log.info({ audience: ttt.audience, dpop: tokens.dPoPProof !== null }, 'test token issued')
+    request.log.debug({ audience: ttt.audience, dpop: tokens.dPoPProof !== null }, 'test token issued')
     return reply.header('cache-control', 'no-store').send(successResponse(tokens))
   })
 }

@@ -37,7 +37,7 @@ const token: FastifyPluginAsync = async (app) => {
       params,
       ...(jkt !== undefined && { jkt })
     })
-    request.log.info({ client_id: client.client_id, grant_type: grantType, dpop: jkt !== undefined }, 'token issued')
+    request.log.debug({ client_id: client.client_id, grant_type: grantType, dpop: jkt !== undefined }, 'token issued')
     return reply.headers({ 'cache-control': 'no-store', pragma: 'no-cache' }).send(response)
   })
 }
