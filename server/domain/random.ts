@@ -24,6 +24,10 @@ export function seededRandom (seed: number): Random {
   return {
     next,
     int,
-    letters: (length) => Array.from({ length }, () => String.fromCharCode(97 + int(26))).join('')
+    letters: (length) => {
+      let out = ''
+      for (let i = 0; i < length; i++) out += String.fromCharCode(97 + int(26))
+      return out
+    }
   }
 }

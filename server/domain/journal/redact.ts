@@ -82,8 +82,21 @@ function basicClientId (credentials: string): string | undefined {
   return colon > 0 ? decodeURIComponent(decoded.slice(0, colon)) : undefined
 }
 
+/** Recent Authorization headers and their redacted form: an EHR sends one token many times. */
+const recentAuthorizations = new Map<string, { header: string, token?: TokenSummary }>()
+const RECENT_AUTHORIZATIONS_MAX = 256
+
 /** An Authorization header as the journal shows it, and the token summary for Bearer/DPoP. */
 export function redactAuthorization (value: string): { header: string, token?: TokenSummary } {
+  const known = recentAuthorizations.get(value)
+  if (known !== undefined) return known
+  const redacted = redactAuthorizationOnce(value)
+  if (recentAuthorizations.size >= RECENT_AUTHORIZATIONS_MAX) recentAuthorizations.delete(recentAuthorizations.keys().next().value as string)
+  recentAuthorizations.set(value, redacted)
+  return redacted
+}
+
+function redactAuthorizationOnce (value: string): { header: string, token?: TokenSummary } {
   const match = /^(\S+)\s+(\S.*)$/.exec(value.trim())
   if (match === null) return { header: redactedSecret(value) }
   const scheme = match[1] as string
