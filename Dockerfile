@@ -40,7 +40,7 @@ COPY scenarios ./scenarios
 USER node
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=5s --start-period=15s --retries=3 \
-  CMD ["node", "dist/server/main.js", "healthcheck"]
+  CMD ["node", "dist/bundle/main.js", "healthcheck"]
 STOPSIGNAL SIGTERM
 # Exec form: node is PID 1 and gets SIGTERM itself (it closes within a second).
-CMD ["node", "dist/server/main.js", "start"]
+CMD ["node", "dist/bundle/main.js", "start"]

@@ -111,7 +111,7 @@ if [ -z "${FORCE_BUILDAH:-}" ] && timeout 15 docker info >/dev/null 2>&1; then
   wait_healthy "http://127.0.0.1:$port" 30 || { docker logs "$DOCKER_CTR"; fail "not healthy within 30 s"; }
   healthy=$(since "$ts")
   log "healthy after $healthy s (start to first 2xx /__admin/health)"
-  timeout 30 docker exec "$DOCKER_CTR" node dist/server/main.js healthcheck || fail "healthcheck command in the container"
+  timeout 30 docker exec "$DOCKER_CTR" node dist/bundle/main.js healthcheck || fail "healthcheck command in the container"
   timeout 60 node .ci/container/round-trip.mjs "http://127.0.0.1:$port" || { docker logs "$DOCKER_CTR"; fail "round trip"; }
   timeout 30 docker stop -t 10 "$DOCKER_CTR" >/dev/null
   code=$(docker inspect -f '{{.State.ExitCode}}' "$DOCKER_CTR")
@@ -259,7 +259,7 @@ start_ctr () {
   bah run --isolation chroot --env PORT="$port" --env LOG_LEVEL=info --env KEYS_FILE=/data/keys.json \
     --env FIXTURES_DIR=/app/fixtures --env SCENARIOS_DIR=/app/scenarios \
     -v "$WORK/fixtures:/app/fixtures" -v "$WORK/scenarios:/app/scenarios" \
-    "$CTR" -- node dist/server/main.js start >>"$runlog" 2>&1 &
+    "$CTR" -- node dist/bundle/main.js start >>"$runlog" 2>&1 &
   RUN_PID=$!
 }
 running () { [ -e "/proc/$1" ] && [ "$(awk '{ print $3 }' "/proc/$1/stat" 2>/dev/null)" != Z ]; }
@@ -293,8 +293,8 @@ healthy=$(since "$ts")
 log "healthy after $healthy s (buildah run to first 2xx /__admin/health, port $port)"
 
 # The image's HEALTHCHECK command, run inside the container.
-bah run --isolation chroot --env PORT="$port" "$CTR" -- node dist/server/main.js healthcheck || fail "healthcheck command exited non-zero"
-log "HEALTHCHECK command (node dist/server/main.js healthcheck) exits 0"
+bah run --isolation chroot --env PORT="$port" "$CTR" -- node dist/bundle/main.js healthcheck || fail "healthcheck command exited non-zero"
+log "HEALTHCHECK command (node dist/bundle/main.js healthcheck) exits 0"
 healthcheck_cfg=$(bah inspect --type image --format '{{if .Docker.Config.Healthcheck}}{{.Docker.Config.Healthcheck.Test}}{{end}}' "$IMAGE" 2>/dev/null || true)
 [ -n "$healthcheck_cfg" ] && log "image HEALTHCHECK: $healthcheck_cfg"
 

@@ -1,12 +1,12 @@
-#!/usr/bin/env node
 /**
- * The command line: `kjernejournal-sandbox start | healthcheck | help`.
- * Settings come from the environment and from flags (`--port 9090`); see `help`.
+ * The command line's verbs: `start | healthcheck | validate | token | help`, loaded by
+ * server/main.ts. Settings come from the environment and from flags (`--port 9090`); see `help`.
  */
-import { buildApp } from './app.js'
-import { tokenCommand } from './cli/token.js'
-import { validateCommand } from './cli/validate.js'
-import { ConfigError, configSchema, loadConfig } from './config.js'
+import { buildApp } from '../app.js'
+import { ConfigError, configSchema, loadConfig } from '../config.js'
+import type { PrivateRsaJwk } from '../domain/helseid/key-generation.js'
+import { tokenCommand } from './token.js'
+import { validateCommand } from './validate.js'
 
 const USAGE = `Usage: kjernejournal-sandbox <command> [--setting value ...]
 
@@ -21,9 +21,9 @@ Settings (environment variable, or flag in kebab-case, e.g. PUBLIC_URL or --publ
 ${Object.entries(configSchema.shape).map(([name, schema]) => `  ${name.padEnd(30)}${schema.description ?? ''}`).join('\n')}
 `
 
-async function start (argv: string[]): Promise<void> {
+async function start (argv: string[], signingKey?: Promise<PrivateRsaJwk>): Promise<void> {
   const config = loadConfig(process.env, argv)
-  const app = await buildApp(config)
+  const app = await buildApp(config, signingKey === undefined ? {} : { signingKey })
   let closing = false
   const shutdown = (signal: string): void => {
     if (closing) return
@@ -51,11 +51,11 @@ async function healthcheck (argv: string[]): Promise<void> {
   }
 }
 
-async function main (): Promise<void> {
-  const [command = 'start', ...rest] = process.argv.slice(2)
+async function dispatch (args: readonly string[], signingKey?: Promise<PrivateRsaJwk>): Promise<void> {
+  const [command = 'start', ...rest] = args
   const [verb, argv] = command.startsWith('--') ? ['start', [command, ...rest]] : [command, rest]
   switch (verb) {
-    case 'start': return start(argv)
+    case 'start': return start(argv, signingKey)
     case 'healthcheck': return healthcheck(argv)
     case 'validate':
       process.exitCode = await validateCommand(argv)
@@ -72,11 +72,15 @@ async function main (): Promise<void> {
   }
 }
 
-main().catch((err: unknown) => {
-  if (err instanceof ConfigError || (err instanceof Error && err.name === 'FixtureError')) {
-    console.error(`kjernejournal-sandbox: ${err.message}`)
-  } else {
-    console.error(err)
+export async function run (args: readonly string[], signingKey?: Promise<PrivateRsaJwk>): Promise<void> {
+  try {
+    await dispatch(args, signingKey)
+  } catch (err) {
+    if (err instanceof ConfigError || (err instanceof Error && err.name === 'FixtureError')) {
+      console.error(`kjernejournal-sandbox: ${err.message}`)
+    } else {
+      console.error(err)
+    }
+    process.exit(2)
   }
-  process.exit(2)
-})
+}

@@ -36,7 +36,8 @@ t.test('start answers health checks and exits cleanly on SIGTERM', async (t) => 
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
   t.teardown(() => { child.kill('SIGKILL') })
   let healthy = false
-  for (let i = 0; i < 100 && !healthy; i++) {
+  // A generous bound (60 s): under a loaded CI machine a start through tsx can take many seconds.
+  for (let i = 0; i < 600 && !healthy; i++) {
     healthy = await fetch(`http://127.0.0.1:${port}/__admin/health`).then((r) => r.ok, () => false)
     if (!healthy) await new Promise((resolve) => setTimeout(resolve, 100))
   }

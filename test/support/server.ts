@@ -6,6 +6,7 @@ import { createServer } from 'node:net'
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../../server/app.js'
 import { loadConfig } from '../../server/config.js'
+import { testBuildOptions } from '../helper.js'
 
 interface Teardown { teardown(fn: () => unknown): void }
 
@@ -23,7 +24,7 @@ export async function freePort (): Promise<number> {
 export async function startSandbox (t: Teardown, env: Record<string, string> = {}): Promise<{ url: string, app: FastifyInstance }> {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
-  const app = await buildApp(loadConfig({ PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: url, LOG_LEVEL: 'silent', ...env }), { logger: false })
+  const app = await buildApp(loadConfig({ PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: url, LOG_LEVEL: 'silent', ...env }), testBuildOptions(env))
   await app.listen({ port, host: '127.0.0.1' })
   t.teardown(() => app.close())
   return { url, app }

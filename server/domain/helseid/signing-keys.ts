@@ -6,8 +6,9 @@
 import { randomUUID } from 'node:crypto'
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
-import { exportJWK, generateKeyPair, importJWK, calculateJwkThumbprint, type JWK, type CryptoKey } from 'jose'
+import { importJWK, type JWK, type CryptoKey } from 'jose'
 import { z } from 'zod'
+import { generatePrivateJwk, type PrivateRsaJwk } from './key-generation.js'
 
 export interface SigningKey {
   readonly kid: string
@@ -30,12 +31,9 @@ const keysFileSchema = z.object({
   keys: z.array(z.object({ kty: z.literal('RSA'), kid: z.string().min(1), d: z.string().min(1) }).loose()).min(1)
 })
 
-async function generate (): Promise<{ key: SigningKey, privateJwk: JWK }> {
-  const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true, modulusLength: 2048 })
-  const publicJwk = await exportJWK(publicKey)
-  const kid = await calculateJwkThumbprint(publicJwk)
-  const privateJwk = { ...await exportJWK(privateKey), kid, alg: 'RS256', use: 'sig' }
-  return { key: { kid, alg: 'RS256', privateKey, publicJwk: { ...publicJwk, kid, alg: 'RS256', use: 'sig' } }, privateJwk }
+async function generate (premade?: Promise<PrivateRsaJwk>): Promise<{ key: SigningKey, privateJwk: JWK }> {
+  const privateJwk: JWK = { ...await (premade ?? generatePrivateJwk()) }
+  return { key: await fromPrivateJwk(privateJwk as JWK & { kid: string }), privateJwk }
 }
 
 async function fromPrivateJwk (jwk: JWK & { kid: string }): Promise<SigningKey> {
@@ -66,10 +64,14 @@ async function writeKeysFile (file: string, privateJwk: JWK): Promise<void> {
   await rename(tmp, file)
 }
 
-export async function loadSigningKeys (keysFile?: string): Promise<SigningKeys> {
+/**
+ * The keys from KEYS_FILE, or new ones. `premade` is a key whose generation the caller started
+ * earlier (the command line starts it before loading the sandbox); used only when a new key is needed.
+ */
+export async function loadSigningKeys (keysFile?: string, premade?: Promise<PrivateRsaJwk>): Promise<SigningKeys> {
   let loaded = keysFile !== undefined ? await readKeysFile(keysFile) : undefined
   if (loaded === undefined) {
-    loaded = await generate()
+    loaded = await generate(premade)
     if (keysFile !== undefined) await writeKeysFile(keysFile, loaded.privateJwk)
   }
   const active = loaded.key

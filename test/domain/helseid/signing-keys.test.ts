@@ -34,3 +34,14 @@ t.test('a KEYS_FILE that is not a key set stops start-up with its name', async (
   await t.rejects(loadSigningKeys(join(dir, 'keys.json')))
   t.ok((await readFile(join(dir, 'keys.json'), 'utf8')).length > 0, 'a bad file is never overwritten')
 })
+
+t.test('a generated key\'s kid is its RFC 7638 thumbprint, as jose computes it', async (t) => {
+  const { calculateJwkThumbprint } = await import('jose')
+  const { generatePrivateJwk, rsaThumbprint } = await import('../../../server/domain/helseid/key-generation.js')
+  const jwk = await generatePrivateJwk()
+  t.equal(jwk.kid, await calculateJwkThumbprint({ kty: 'RSA', n: jwk.n, e: jwk.e }))
+  t.equal(rsaThumbprint(jwk), jwk.kid)
+  const keys = await loadSigningKeys(undefined, Promise.resolve(jwk))
+  t.equal(keys.active.kid, jwk.kid, 'a premade key is used as it is')
+  t.same(keys.jwks.keys[0], { kty: 'RSA', n: jwk.n, e: jwk.e, kid: jwk.kid, alg: 'RS256', use: 'sig' }, 'only public members are published')
+})

@@ -1,0 +1,29 @@
+#!/usr/bin/env node
+/**
+ * The command line (`kjernejournal-sandbox start | healthcheck | validate | token | help`).
+ * Kept tiny on purpose: when the sandbox will need a new signing key, its generation (a few
+ * hundred ms of CPU) starts here, on the thread pool, before the rest of the sandbox is loaded,
+ * so the two overlap and start-up waits for whichever is slower instead of both in turn.
+ * The verbs themselves are in server/cli/run.ts.
+ */
+import { existsSync } from 'node:fs'
+import { generatePrivateJwk } from './domain/helseid/key-generation.js'
+
+/** KEYS_FILE as config.ts will read it: the --keys-file flag wins over the environment. */
+function keysFile (args: readonly string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string
+    if (arg.startsWith('--keys-file=')) return arg.slice('--keys-file='.length)
+    if (arg === '--keys-file') return args[i + 1]
+  }
+  return process.env.KEYS_FILE === '' ? undefined : process.env.KEYS_FILE
+}
+
+const args = process.argv.slice(2)
+const starting = args[0] === undefined || args[0] === 'start' || args[0].startsWith('--')
+const file = keysFile(args)
+const signingKey = starting && (file === undefined || !existsSync(file)) ? generatePrivateJwk() : undefined
+// If it fails, it fails where the key is awaited; never as an unhandled rejection of its own.
+signingKey?.catch(() => {})
+const { run } = await import('./cli/run.js')
+await run(args, signingKey)
