@@ -62,6 +62,7 @@ export interface PoolStats {
 /** Pre-signed token requests; signs on the spot (and counts it) when empty or stale. */
 export class AssertionPool {
   private pool: string[] = []
+  private next = 0
   private filledAt = 0
   private presigned = 0
   private presignMs = 0
@@ -71,17 +72,19 @@ export class AssertionPool {
   constructor (private readonly make: () => string) {}
 
   fill (count: number): void {
+    // Freshness counts from the first signature: that one expires first.
+    this.filledAt = Date.now()
     const t0 = performance.now()
     this.pool = Array.from({ length: count }, () => this.make())
+    this.next = 0
     this.presignMs = performance.now() - t0
     this.presigned = count
-    this.filledAt = Date.now()
     this.onTheFly = 0
     this.onTheFlyMs = 0
   }
 
   take (): string {
-    if (this.pool.length > 0 && Date.now() - this.filledAt < POOL_FRESH_MS) return this.pool.pop() as string
+    if (this.next < this.pool.length && Date.now() - this.filledAt < POOL_FRESH_MS) return this.pool[this.next++] as string
     const t0 = performance.now()
     const form = this.make()
     this.onTheFlyMs += performance.now() - t0

@@ -171,3 +171,16 @@ export function memoryOf (afterLoadMB: number, soak: Soak | null): Memory {
   const small = afterLoadMB <= RSS_MAX_MB && (soak === null || soak.maxMB <= RSS_MAX_MB)
   return { afterLoadMB, soak, target: `<= ${RSS_MAX_MB} MB, soak change within ${SOAK_MAX_CHANGE * 100} %`, met: flat && small }
 }
+
+/**
+ * Cycles per second when every connection sends the named requests in turn (the soak's mixed
+ * load), from each request's best rate alone: 1 / (sum of seconds per request). The soak's token
+ * requests come at this rate, one per cycle. 1000 when nothing is known.
+ */
+export function cycleRate (runs: readonly LoadRun[], names: readonly string[]): number {
+  const secondsPerCycle = names.reduce((sum, name) => {
+    const rates = runs.filter((r) => r.name === name && r.requestsPerSec > 0).map((r) => r.requestsPerSec)
+    return sum + (rates.length > 0 ? 1 / Math.max(...rates) : 0)
+  }, 0)
+  return secondsPerCycle > 0 ? 1 / secondsPerCycle : 1000
+}

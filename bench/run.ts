@@ -14,7 +14,7 @@ import { load } from './load.js'
 import { OptionsError, parseOptions, USAGE, type BenchOptions } from './options.js'
 import { topSelfTime, type CpuProfile } from './profile.js'
 import { markdownReport } from './report.js'
-import { coldStartOf, failuresOf, memoryOf, soakOf, summarise, type BenchResults, type ColdStart, type LoadRun, type Machine, type ProfileEntry, type Soak, type SoakSample } from './results.js'
+import { coldStartOf, cycleRate, failuresOf, memoryOf, soakOf, summarise, type BenchResults, type ColdStart, type LoadRun, type Machine, type ProfileEntry, type Soak, type SoakSample } from './results.js'
 import { ROOT, SANDBOX_MAIN, rssMB, startServer, type Running } from './server-process.js'
 import { expectation, FLOOR, preflight, prepare, type Endpoint } from './setup.js'
 import { textReport } from './table.js'
@@ -71,17 +71,19 @@ async function measure (server: Running, endpoint: Endpoint, round: number, o: B
   return run
 }
 
-async function soak (sandbox: Running, endpoints: readonly Endpoint[], o: BenchOptions): Promise<Soak | null> {
+async function soak (sandbox: Running, endpoints: readonly Endpoint[], runs: readonly LoadRun[], o: BenchOptions, notes: string[]): Promise<Soak | null> {
   if (o.soak <= 0) return null
   const every = o.soak >= 30 ? 5 : Math.max(1, o.soak / 6)
   const samples: SoakSample[] = []
   const t0 = Date.now()
   const sample = (): void => { samples.push({ seconds: (Date.now() - t0) / 1000, rssMB: rssMB(sandbox.pid) }) }
-  for (const e of endpoints) if (e.pool !== undefined) e.pool.fill(Math.ceil(o.soak * 600) + 500)
+  const rate = cycleRate(runs, endpoints.map((e) => e.name))
+  for (const e of endpoints) if (e.pool !== undefined) e.pool.fill(Math.ceil(rate * o.soak * 1.5) + 200)
   sample()
   const timer = setInterval(sample, every * 1000)
   const r = await load(sandbox.url, endpoints, o.connections, o.soak).finally(() => clearInterval(timer))
   sample()
+  for (const e of endpoints) if (e.pool !== undefined) notes.push(`soak: ${describePool(e.pool.stats(), o.soak)}.`)
   const result = soakOf(o.soak, r.requestsPerSec, failuresOf(r), samples)
   log(`soak: ${o.soak} s, ${r.requestsPerSec.toFixed(0)} req/s mixed, RSS ${result.startMB.toFixed(1)} -> ${result.endMB.toFixed(1)} MB (max ${result.maxMB.toFixed(1)})` +
     (result.failures > 0 ? `, FAILED ${result.failures} (${JSON.stringify(r.statusCodes)})` : ''))
@@ -138,7 +140,10 @@ async function main (): Promise<number> {
   const floor = await startServer('floor')
   const sandbox = await startServer('sandbox', { env: SANDBOX_ENV })
   const runs: LoadRun[] = []
-  const notes: string[] = []
+  const notes: string[] = [
+    `autocannon runs in the harness process on the same ${m.cores} cores as the server it loads, so it caps what any server reaches here; ` +
+      'the floor is capped the same way, which the ratios cancel in part.'
+  ]
   let soakResult: Soak | null = null
   let afterLoadMB = Number.NaN
   try {
@@ -156,7 +161,7 @@ async function main (): Promise<number> {
     }
     runs.push(await measure(floor, FLOOR, o.rounds, o, notes))
     afterLoadMB = rssMB(sandbox.pid)
-    soakResult = await soak(sandbox, endpoints, o)
+    soakResult = await soak(sandbox, endpoints, runs, o, notes)
   } catch (err) {
     log(`bench: ${(err as Error).message}\nsandbox output:\n${sandbox.output()}`)
     await Promise.all([floor.stop(), sandbox.stop()])

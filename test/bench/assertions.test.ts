@@ -22,7 +22,7 @@ t.test('the pool hands out pre-signed requests, then signs on the spot and count
   let made = 0
   const pool = new AssertionPool(() => `form-${++made}`)
   pool.fill(2)
-  t.same([pool.take(), pool.take()], ['form-2', 'form-1'])
+  t.same([pool.take(), pool.take()], ['form-1', 'form-2'], 'oldest first: they expire first')
   t.equal(pool.take(), 'form-3', 'empty: signed on the spot')
   t.match(pool.stats(), { presigned: 2, signedDuringRun: 1 })
   t.match(describePool(pool.stats(), 10), /2 pre-signed before the run in \d+ ms .*; 1 signed during the run by the load generator/)

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { coldStartOf, failuresOf, memoryOf, soakOf, summarise, type LoadRun } from '../../bench/results.js'
+import { coldStartOf, cycleRate, failuresOf, memoryOf, soakOf, summarise, type LoadRun } from '../../bench/results.js'
 
 function run (name: string, requestsPerSec: number, extra: Partial<LoadRun> = {}): LoadRun {
   return {
@@ -63,4 +63,11 @@ t.test('memory: small after the load and flat across the soak', async (t) => {
   t.equal(memoryOf(151, null).met, false, 'over 150 MB after the load')
   t.equal(memoryOf(100, soakOf(10, 2000, 0, [{ seconds: 0, rssMB: 140 }, { seconds: 5, rssMB: 155 }, { seconds: 10, rssMB: 140 }])).met, false, 'over 150 MB during the soak')
   t.equal(memoryOf(100, soakOf(10, 2000, 4, samples)).met, false, 'a soak with failed requests proves nothing')
+})
+
+t.test('cycle rate of a mixed load: one cycle costs the sum of its requests\' times', async (t) => {
+  const runs = [run('ping', 1000), run('ping', 800), run('token', 250), run('floor', 9000)]
+  t.equal(cycleRate(runs, ['ping', 'token']), 200, '1 / (1/1000 + 1/250), the best run of each')
+  t.equal(cycleRate(runs, ['ping', 'unmeasured']), 1000, 'a request never measured adds nothing')
+  t.equal(cycleRate([], ['x']), 1000, 'nothing known: a generous default')
 })
