@@ -135,6 +135,7 @@ async function main (): Promise<number> {
   }
   const m = machine()
   log(`bench: ${o.quick ? 'quick, ' : ''}${o.duration} s runs after ${o.warmup} s warm-up, ${o.connections} connections, soak ${o.soak} s, ${o.rounds} round(s); load average ${m.loadBefore.toFixed(2)} on ${m.cores} cores`)
+  if (m.loadBefore > m.cores * 0.5) log('bench: the machine is busy with other work; absolute figures will be noisy, ratios less so')
 
   const coldStart = await coldStarts(o.coldRuns)
   const floor = await startServer('floor')
