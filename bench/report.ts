@@ -65,6 +65,11 @@ export function markdownReport (r: BenchResults): string {
     `- Cold start <= ${COLD_START_MAX_RATIO}x the floor's cold start.`,
     `- RSS after load <= ${RSS_MAX_MB} MB, and flat across the soak (end within ${SOAK_MAX_CHANGE * 100} % of start).`,
     '',
+    'How the bench reads them: the FHIR read target applies to a read on either face; the p99 bound applies to ' +
+      'the requests with a ratio target; searches and the token endpoint have no target and are measured for ' +
+      'comparison; *flat* compares the soak\'s last RSS sample with its first (its maximum is shown too, and must ' +
+      `stay under ${RSS_MAX_MB} MB); a row with any failed request does not meet its target.`,
+    '',
     `Overall: ${r.ok ? 'every target met, no failed request.' : 'NOT every target met (see the *met?* columns).'}`,
     '')
   if (r.profile !== null) {
