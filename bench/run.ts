@@ -73,7 +73,7 @@ async function measure (server: Running, endpoint: Endpoint, round: number, o: B
 
 async function soak (sandbox: Running, endpoints: readonly Endpoint[], runs: readonly LoadRun[], o: BenchOptions, notes: string[]): Promise<Soak | null> {
   if (o.soak <= 0) return null
-  const every = o.soak >= 30 ? 5 : Math.max(1, o.soak / 6)
+  const every = o.soak >= 30 ? 4 : Math.max(1, o.soak / 6)
   const samples: SoakSample[] = []
   const t0 = Date.now()
   const sample = (): void => { samples.push({ seconds: (Date.now() - t0) / 1000, rssMB: rssMB(sandbox.pid) }) }
