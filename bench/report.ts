@@ -40,7 +40,7 @@ export function markdownReport (r: BenchResults): string {
     '- Every run counts non-2xx answers, connection errors and timeouts (column *failed*); a run with failures ' +
       'fails the bench, since a benchmark of error answers measures the wrong thing.',
     `- Cold start: spawn to the first 2xx of \`GET /__admin/health\`, polled every 10 ms; ${method.coldStartRuns} runs of each server, alternated.`,
-    `- Memory: VmRSS from /proc/<pid>/status after each run, and every few seconds during a ${method.soakSeconds} s soak of mixed load (all sandbox requests above in turn).`,
+    `- Memory: VmRSS from \`/proc/<pid>/status\` after each run, and every few seconds during a ${method.soakSeconds} s soak of mixed load (all sandbox requests above in turn).`,
     ...method.notes.map((n) => `- ${n}`),
     '',
     '## Results',

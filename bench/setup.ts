@@ -89,9 +89,9 @@ export async function prepare (base: string): Promise<Endpoint[]> {
       headers: { ...kj, 'content-type': 'application/json;charset=UTF-8' },
       body: JSON.stringify({ fnr: STATUS4_NIN, samtykke: 'HPMOTTATTSAMTYKKE' })
     },
-    { name: 'fhir-read', label: 'GET /v1/fhir/AllergyIntolerance/<id> (ticket)', method: 'GET', path: `/v1/fhir/AllergyIntolerance/${firstId}`, headers: legacy },
+    { name: 'fhir-read', label: 'GET /v1/fhir/AllergyIntolerance/{id} (ticket)', method: 'GET', path: `/v1/fhir/AllergyIntolerance/${firstId}`, headers: legacy },
     { name: 'fhir-search', label: `GET /v1/fhir/AllergyIntolerance (ticket, ${RECORD_COUNT} hits)`, method: 'GET', path: '/v1/fhir/AllergyIntolerance', headers: legacy },
-    { name: 'ci-read', label: `GET ${CI}/AllergyIntolerance/<id>`, method: 'GET', path: `${CI}/AllergyIntolerance/${firstId}`, headers: ciHeaders },
+    { name: 'ci-read', label: `GET ${CI}/AllergyIntolerance/{id}`, method: 'GET', path: `${CI}/AllergyIntolerance/${firstId}`, headers: ciHeaders },
     { name: 'ci-search', label: `GET ${CI}/AllergyIntolerance (${RECORD_COUNT} hits)`, method: 'GET', path: `${CI}/AllergyIntolerance`, headers: ciHeaders },
     { name: 'token', label: `POST /connect/token (client_credentials, ${BENCH_CLIENT_ID})`, method: 'POST', path: '/connect/token', headers: form, pool }
   ]
