@@ -1,0 +1,50 @@
+/** Time-bounded autocannon runs in the harness process, counted for failures. */
+import autocannon from 'autocannon'
+import type { Endpoint } from './setup.js'
+
+export interface LoadResult {
+  readonly requestsPerSec: number
+  readonly p50: number
+  readonly p99: number
+  readonly requests: number
+  readonly non2xx: number
+  readonly errors: number
+  readonly timeouts: number
+  readonly statusCodes: Record<string, number>
+  readonly seconds: number
+}
+
+function requestOf (e: Endpoint): autocannon.Request {
+  const pool = e.pool
+  return {
+    method: e.method,
+    path: e.path,
+    headers: { ...e.headers },
+    ...(e.body !== undefined && { body: e.body }),
+    ...(pool !== undefined && { setupRequest: (req: autocannon.Request) => ({ ...req, body: pool.take() }) })
+  }
+}
+
+/** Runs the endpoints (several: in turn on every connection) for `seconds` at `connections`. */
+export async function load (base: string, endpoints: readonly Endpoint[], connections: number, seconds: number): Promise<LoadResult> {
+  const result = await autocannon({
+    url: base,
+    connections,
+    duration: seconds,
+    timeout: 10,
+    requests: endpoints.map(requestOf)
+  })
+  const statusCodes: Record<string, number> = {}
+  for (const [code, stat] of Object.entries(result.statusCodeStats ?? {})) statusCodes[code] = stat.count ?? 0
+  return {
+    requestsPerSec: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    statusCodes,
+    seconds: result.duration
+  }
+}

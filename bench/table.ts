@@ -1,0 +1,76 @@
+/** Turns results into tables: padded text for the terminal, Markdown for docs/performance.md. */
+import type { BenchResults, ColdStart, Memory, Row } from './results.js'
+import type { Spread } from './stats.js'
+
+export type Cells = readonly (readonly string[])[]
+
+export function fixed (value: number, digits: number): string {
+  return Number.isFinite(value) ? value.toFixed(digits) : '-'
+}
+
+export function metText (met: boolean | null): string {
+  return met === null ? '-' : met ? 'yes' : 'NO'
+}
+
+export function rangeText (s: Spread, digits: number, unit = ''): string {
+  return `${fixed(s.median, digits)}${unit} (${fixed(s.min, digits)}-${fixed(s.max, digits)})`
+}
+
+export const LOAD_HEADER = ['endpoint', 'req/s', 'p50 ms', 'p99 ms', 'RSS MB', 'ratio to floor', 'failed', 'target', 'met?']
+
+export function loadCells (rows: readonly Row[]): Cells {
+  return [LOAD_HEADER, ...rows.map((r) => [
+    r.label,
+    fixed(r.requestsPerSec, 0),
+    fixed(r.p50, 1),
+    fixed(r.p99, 1),
+    fixed(r.rssMB, 1),
+    r.name === 'floor' ? '1.00' : fixed(r.ratio, 2),
+    String(r.failures),
+    r.target,
+    metText(r.met)
+  ])]
+}
+
+export function coldStartCells (c: ColdStart): Cells {
+  return [
+    ['cold start', 'median ms (min-max)', 'runs', 'ratio to floor', 'target', 'met?'],
+    ['floor', rangeText(c.floor, 0), String(c.floor.n), '1.00', '-', '-'],
+    ['sandbox', rangeText(c.sandbox, 0), String(c.sandbox.n), fixed(c.ratio, 2), c.target, metText(c.met)]
+  ]
+}
+
+export function memoryCells (m: Memory): Cells {
+  const s = m.soak
+  return [
+    ['memory (VmRSS)', 'after load MB', 'soak s', 'soak start MB', 'soak end MB', 'soak max MB', 'change', 'target', 'met?'],
+    ['sandbox', fixed(m.afterLoadMB, 1), s === null ? '-' : String(s.seconds), s === null ? '-' : fixed(s.startMB, 1),
+      s === null ? '-' : fixed(s.endMB, 1), s === null ? '-' : fixed(s.maxMB, 1),
+      s === null ? '-' : `${s.change >= 0 ? '+' : ''}${fixed(s.change * 100, 1)} %`, m.target, metText(m.met)]
+  ]
+}
+
+export function renderText (cells: Cells): string {
+  const widths = (cells[0] ?? []).map((_, i) => Math.max(...cells.map((row) => (row[i] ?? '').length)))
+  const line = (row: readonly string[]): string => row.map((cell, i) => i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)).join('  ').trimEnd()
+  const [header, ...body] = cells
+  if (header === undefined) return ''
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n')
+}
+
+export function renderMarkdown (cells: Cells): string {
+  const [header, ...body] = cells
+  if (header === undefined) return ''
+  const escape = (cell: string): string => cell.replaceAll('|', '\\|')
+  const line = (row: readonly string[]): string => `| ${row.map(escape).join(' | ')} |`
+  return [line(header), `|${header.map((_, i) => i === 0 ? '---' : '---:').join('|')}|`, ...body.map(line)].join('\n')
+}
+
+/** Everything the terminal shows at the end of a run. */
+export function textReport (results: BenchResults): string {
+  const parts = [renderText(loadCells(results.rows)),
+    `floor spread over ${results.floor.n} runs: ${rangeText(results.floor, 0, ' req/s')}, ${fixed(results.floor.relative * 100, 1)} % of the median`]
+  if (results.coldStart !== null) parts.push('', renderText(coldStartCells(results.coldStart)))
+  parts.push('', renderText(memoryCells(results.memory)))
+  return parts.join('\n')
+}

@@ -1,0 +1,73 @@
+import t from 'tap'
+import { coldStartOf, cycleRate, failuresOf, memoryOf, soakOf, summarise, type LoadRun } from '../../bench/results.js'
+
+function run (name: string, requestsPerSec: number, extra: Partial<LoadRun> = {}): LoadRun {
+  return {
+    name,
+    label: name === 'floor' ? 'floor' : `GET /${name}`,
+    server: name === 'floor' ? 'floor' : 'sandbox',
+    round: 1,
+    requestsPerSec,
+    p50: 2,
+    p99: 8,
+    requests: requestsPerSec * 10,
+    non2xx: 0,
+    errors: 0,
+    timeouts: 0,
+    statusCodes: { 200: requestsPerSec * 10 },
+    rssMB: 80,
+    seconds: 10,
+    ...extra
+  }
+}
+
+t.test('ratios divide by the median of the floor runs of the same bench run', async (t) => {
+  const { floor, rows } = summarise([run('floor', 9000), run('ping', 6000), run('floor', 10_000), run('helseindikator', 4000), run('floor', 11_000)])
+  t.equal(floor.median, 10_000)
+  t.equal(floor.relative, 0.2)
+  t.same(rows.map((r) => r.name), ['floor', 'ping', 'helseindikator'], 'one row per endpoint, in the order first run')
+  const ping = rows.find((r) => r.name === 'ping')
+  t.match(ping, { ratio: 0.6, met: true, target: '>= 0.6x, p99 <= 10 ms', runs: 1 })
+  t.match(rows.find((r) => r.name === 'helseindikator'), { ratio: 0.4, met: false }, '0.4 is under the 0.45 target')
+  t.match(rows.find((r) => r.name === 'floor'), { met: null, target: '-', runs: 3 })
+})
+
+t.test('a slow p99 misses the target even when throughput is fine', async (t) => {
+  const { rows } = summarise([run('floor', 1000), run('ci-read', 900, { p99: 12 })])
+  t.match(rows[1], { met: false, p99: 12 })
+})
+
+t.test('failed requests fail the row, with or without a target', async (t) => {
+  const { rows } = summarise([run('floor', 1000), run('ping', 900, { non2xx: 3 }), run('token', 100, { errors: 2, timeouts: 2 })])
+  t.match(rows[1], { failures: 3, met: false })
+  t.match(rows[2], { failures: 2, met: false }, 'timeouts are among the errors, counted once')
+  t.equal(failuresOf({ non2xx: 1, errors: 0, timeouts: 4 }), 5)
+})
+
+t.test('several rounds: medians per endpoint, RSS of the last run', async (t) => {
+  const { rows } = summarise([run('floor', 1000), run('ping', 500, { rssMB: 90, p99: 5 }), run('ping', 700, { rssMB: 95, p99: 9 }), run('ping', 600, { rssMB: 99, p99: 20 })])
+  t.match(rows[1], { requestsPerSec: 600, p99: 9, rssMB: 99, runs: 3 })
+})
+
+t.test('cold start: medians and their ratio against twice the floor', async (t) => {
+  t.match(coldStartOf([500, 450, 480], [240, 250, 260]), { ratio: 1.92, met: true, target: '<= 2x floor' })
+  t.match(coldStartOf([900], [300]), { ratio: 3, met: false })
+})
+
+t.test('memory: small after the load and flat across the soak', async (t) => {
+  const samples = [{ seconds: 0, rssMB: 100 }, { seconds: 5, rssMB: 130 }, { seconds: 10, rssMB: 108 }]
+  const soak = soakOf(10, 2000, 0, samples)
+  t.match(soak, { startMB: 100, endMB: 108, maxMB: 130, change: 0.08 })
+  t.equal(memoryOf(100, soak).met, true)
+  t.equal(memoryOf(100, soakOf(10, 2000, 0, [{ seconds: 0, rssMB: 100 }, { seconds: 10, rssMB: 111 }])).met, false, '+11 % is not flat')
+  t.equal(memoryOf(151, null).met, false, 'over 150 MB after the load')
+  t.equal(memoryOf(100, soakOf(10, 2000, 0, [{ seconds: 0, rssMB: 140 }, { seconds: 5, rssMB: 155 }, { seconds: 10, rssMB: 140 }])).met, false, 'over 150 MB during the soak')
+  t.equal(memoryOf(100, soakOf(10, 2000, 4, samples)).met, false, 'a soak with failed requests proves nothing')
+})
+
+t.test('cycle rate of a mixed load: one cycle costs the sum of its requests\' times', async (t) => {
+  const runs = [run('ping', 1000), run('ping', 800), run('token', 250), run('floor', 9000)]
+  t.equal(cycleRate(runs, ['ping', 'token']), 200, '1 / (1/1000 + 1/250), the best run of each')
+  t.equal(cycleRate(runs, ['ping', 'unmeasured']), 1000, 'a request never measured adds nothing')
+  t.equal(cycleRate([], ['x']), 1000, 'nothing known: a generous default')
+})

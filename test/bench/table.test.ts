@@ -1,0 +1,39 @@
+import t from 'tap'
+import { coldStartOf, memoryOf, soakOf, type Row } from '../../bench/results.js'
+import { coldStartCells, fixed, loadCells, memoryCells, metText, renderMarkdown, renderText } from '../../bench/table.js'
+
+const rows: Row[] = [
+  { name: 'floor', label: 'floor: GET /__admin/health', requestsPerSec: 10_123.4, p50: 4, p99: 9, rssMB: 60.04, ratio: 1, failures: 0, runs: 3, target: '-', met: null },
+  { name: 'ping', label: 'GET /v1/ping', requestsPerSec: 6543.2, p50: 6, p99: 11, rssMB: 98.76, ratio: 0.6464, failures: 0, runs: 1, target: '>= 0.6x, p99 <= 10 ms', met: false },
+  { name: 'token', label: 'POST /connect/token', requestsPerSec: Number.NaN, p50: 1, p99: 2, rssMB: Number.NaN, ratio: Number.NaN, failures: 7, runs: 1, target: '-', met: false }
+]
+
+t.test('the load table: one line per endpoint with the issue\'s columns', async (t) => {
+  const cells = loadCells(rows)
+  t.same(cells[0], ['endpoint', 'req/s', 'p50 ms', 'p99 ms', 'RSS MB', 'ratio to floor', 'failed', 'target', 'met?'])
+  t.same(cells[1], ['floor: GET /__admin/health', '10123', '4.0', '9.0', '60.0', '1.00', '0', '-', '-'])
+  t.same(cells[2], ['GET /v1/ping', '6543', '6.0', '11.0', '98.8', '0.65', '0', '>= 0.6x, p99 <= 10 ms', 'NO'])
+  t.same(cells[3]?.slice(1, 7), ['-', '1.0', '2.0', '-', '-', '7'], 'what was not measured shows as -')
+  t.equal(metText(true), 'yes')
+  t.equal(fixed(Number.POSITIVE_INFINITY, 1), '-')
+})
+
+t.test('text: columns padded to the widest cell, numbers right-aligned', async (t) => {
+  const text = renderText([['name', 'n'], ['a', '10'], ['longer', '2']])
+  t.equal(text, 'name     n\n------  --\na       10\nlonger   2')
+  t.equal(renderText([]), '')
+})
+
+t.test('markdown: a pipe table, cells with pipes escaped', async (t) => {
+  t.equal(renderMarkdown([['a', 'b'], ['x|y', '1']]), '| a | b |\n|---|---:|\n| x\\|y | 1 |')
+})
+
+t.test('cold-start and memory tables', async (t) => {
+  const cold = coldStartCells(coldStartOf([520, 500, 560], [240, 250, 300]))
+  t.same(cold[1], ['floor', '250 (240-300)', '3', '1.00', '-', '-'])
+  t.same(cold[2], ['sandbox', '520 (500-560)', '3', '2.08', '<= 2x floor', 'NO'])
+  const mem = memoryCells(memoryOf(101.26, soakOf(30, 2500, 0, [{ seconds: 0, rssMB: 100 }, { seconds: 30, rssMB: 104 }])))
+  t.same(mem[1]?.slice(0, 7), ['sandbox', '101.3', '30', '100.0', '104.0', '104.0', '+4.0 %'])
+  t.equal(mem[1]?.[8], 'yes')
+  t.same(memoryCells(memoryOf(90, null))[1]?.slice(2, 7), ['-', '-', '-', '-', '-'], 'no soak: dashes')
+})
