@@ -26,8 +26,9 @@ export function markdownReport (r: BenchResults): string {
     '',
     '## Method',
     '',
-    '- The sandbox is the compiled server (`npm run build`, then `node dist/server/main.js start` with ' +
-      '`HOST=127.0.0.1`, `LOG_LEVEL=warn`), in its own process; the floor is `node bench/floor.js`. ' +
+    '- The sandbox is what users run: the bundled command line (`npm run build`, then `node dist/bundle/main.js start` with ' +
+      '`HOST=127.0.0.1` and the default log level), in its own process; the floor is `node bench/floor.js`. ' +
+      'The `--profile` run uses the same code unbundled (`dist/server/main.js`) so locations name source files. ' +
       'autocannon generates the load from the harness process, on the same machine, over 127.0.0.1.',
     `- ${method.connections} connections, ${method.secondsPerRun} s per measured run after ${method.warmupSeconds} s of unmeasured warm-up, ` +
       `${method.rounds} round(s). Floor runs alternate with sandbox runs (floor, ping, floor, helseindikator, ...), so the ` +

@@ -93,7 +93,7 @@ async function soak (sandbox: Running, endpoints: readonly Endpoint[], runs: rea
 /** A separate sandbox under node --cpu-prof, the ping load, and the functions with the most self time. */
 async function profile (o: BenchOptions): Promise<{ entries: ProfileEntry[], file: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'kj-bench-prof-'))
-  const server = await startServer('sandbox', { env: SANDBOX_ENV, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] })
+  const server = await startServer('sandbox', { env: SANDBOX_ENV, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`], unbundled: true })
   let fromUs = 0
   try {
     const ping = (await prepare(server.url))[0] as Endpoint

@@ -11,7 +11,10 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '')
-export const SANDBOX_MAIN = `${ROOT}/dist/server/main.js`
+/** What users run (bin, npm start, the image): the bundled command line. */
+export const SANDBOX_MAIN = `${ROOT}/dist/bundle/main.js`
+/** The same code unbundled, for CPU profiles whose locations name source files. */
+export const SANDBOX_MAIN_UNBUNDLED = `${ROOT}/dist/server/main.js`
 export const FLOOR_MAIN = `${ROOT}/bench/floor.js`
 
 export type ServerKind = 'sandbox' | 'floor'
@@ -70,13 +73,15 @@ export interface StartOptions {
   readonly nodeArgs?: readonly string[]
   readonly env?: Readonly<Record<string, string>>
   readonly timeoutMs?: number
+  /** Run dist/server/main.js instead of the bundle (profiles). */
+  readonly unbundled?: boolean
 }
 
 /** Spawns the server and polls its health every 10 ms until it answers 2xx. */
 export async function startServer (kind: ServerKind, options: StartOptions = {}): Promise<Running> {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
-  const script = kind === 'sandbox' ? SANDBOX_MAIN : FLOOR_MAIN
+  const script = kind === 'sandbox' ? (options.unbundled === true ? SANDBOX_MAIN_UNBUNDLED : SANDBOX_MAIN) : FLOOR_MAIN
   const args = [...(options.nodeArgs ?? []), script, ...(kind === 'sandbox' ? ['start'] : [])]
   // A clean environment: settings the caller's shell happens to export must not change what is measured.
   const env: Record<string, string> = {
@@ -85,7 +90,6 @@ export async function startServer (kind: ServerKind, options: StartOptions = {})
     PORT: String(port),
     HOST: '127.0.0.1',
     PUBLIC_URL: url,
-    LOG_LEVEL: 'warn',
     ...options.env
   }
   let output = ''
