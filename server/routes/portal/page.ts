@@ -19,13 +19,22 @@ import { NO_STORE, portalErrors, sendPortalPage } from './errors.js'
 
 export const PORTAL_PREFIX = '/hpp-webapp'
 
-type Query = Record<string, string | string[] | undefined>
+type Query = URLSearchParams
+
+/**
+ * The query as a servlet container reads it (application/x-www-form-urlencoded): a `+` is a
+ * space, so a ticket whose `+` was not URL-encoded arrives broken, as it does at the real portal.
+ */
+function queryOf (request: FastifyRequest): Query {
+  const url = request.url
+  const at = url.indexOf('?')
+  return new URLSearchParams(at === -1 ? '' : url.slice(at + 1))
+}
 
 /** One value of a query parameter; empty counts as absent. */
 function param (query: Query, name: string): string | undefined {
-  const value = query[name]
-  const one = Array.isArray(value) ? value[0] : value
-  return one === undefined || one === '' ? undefined : one
+  const value = query.get(name)
+  return value === null || value === '' ? undefined : value
 }
 
 function sendHtml (reply: FastifyReply, markup: string): FastifyReply {
@@ -81,7 +90,7 @@ const portalPage: FastifyPluginAsync = async (app) => {
   const { sandbox } = app
 
   app.get('/hentpasient.html', async (request, reply) => {
-    const query = request.query as Query
+    const query = queryOf(request)
     const opened = param(query, 'code') !== undefined ? openWithCode(request, query) : await openWithTicket(request, reply, query)
     if (opened === undefined) return reply
     const session = request.sandboxSession
