@@ -8,7 +8,7 @@ const CSS = raw(`
 *{box-sizing:border-box}
 body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1b1b1b;background:#f3f5f7;line-height:1.45}
 a{color:#0b5c8a}
-a:focus,button:focus,input:focus,summary:focus{outline:3px solid #f0a500;outline-offset:2px}
+a:focus-visible,button:focus-visible,input:focus-visible,summary:focus-visible,main:focus-visible{outline:3px solid #f0a500;outline-offset:2px}
 .skip{position:absolute;left:-999px}.skip:focus{left:8px;top:8px;background:#fff;padding:6px 10px;z-index:2}
 header.top{background:#0b3d5c;color:#fff;padding:12px 24px;display:flex;align-items:center;gap:16px;flex-wrap:wrap}
 header.top .brand{font-weight:700;font-size:1.15rem;letter-spacing:.02em}
@@ -38,6 +38,8 @@ input[type=text]{font:inherit;padding:6px 8px;border:1px solid #8c8c8c;border-ra
 button{font:inherit;padding:8px 16px;border-radius:4px;border:1px solid #0b3d5c;background:#0b3d5c;color:#fff;cursor:pointer;margin-right:8px}
 button.secondary{background:#fff;color:#0b3d5c}
 details{margin-top:12px}
+summary{cursor:pointer}
+details[open] summary{margin-bottom:10px}
 footer{max-width:980px;margin:0 auto 32px;padding:0 24px;font-size:.85rem;color:#555}
 `)
 
