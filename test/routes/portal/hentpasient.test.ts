@@ -2,6 +2,7 @@
 import t from 'tap'
 import { sampleResource } from '../../../server/domain/critical-info/samples.js'
 import { ci, ciToken } from '../../support/critical-info.js'
+import { helseindikator } from '../../support/kj.js'
 import { advanceClock, freshTicket, pageUrl, shownCode } from '../../support/portal.js'
 import { build } from '../../helper.js'
 
@@ -169,4 +170,21 @@ t.test('loggut, unknown portal pages, and the journal', async (t) => {
   const { requests: [entry] } = journal.json() as { requests: Array<{ face: string, code: string, status: number, query: Record<string, string> }> }
   t.match(entry, { face: 'portal', code: 'AUT_128', status: 403, query: { ticket: /^\[redacted ticket, sha256:/ } })
   t.notOk(journal.body.includes(ticket.slice(0, 40)), 'the ticket is not journaled whole')
+})
+
+t.test('scenarios see the portal as its own face, and match the ticket\'s patient', async (t) => {
+  const app = await build(t)
+  const scenario = {
+    name: 'portal-org-closed',
+    rules: [{ when: { face: 'portal', patient: '17815810112' }, then: { error: 'AUT_146', diagnostics: 'closed by scenario' } }]
+  }
+  t.equal((await app.inject({ method: 'POST', url: '/__admin/scenarios', payload: scenario })).statusCode, 201)
+  t.equal((await app.inject({ method: 'POST', url: '/__admin/scenarios/portal-org-closed/activate' })).statusCode, 200)
+  const hit = await app.inject(pageUrl({ ticket: await freshTicket(app), test_pid: DOCTOR }))
+  t.equal(hit.statusCode, 403)
+  t.equal(shownCode(hit.body), 'AUT_146')
+  t.match(hit.body, /closed by scenario/)
+  const other = await app.inject(pageUrl({ ticket: await freshTicket(app, '24868510168'), test_pid: DOCTOR }))
+  t.equal(other.statusCode, 200, 'another patient is not matched')
+  t.equal((await helseindikator(app, { fnr: '17815810112' })).statusCode, 200, 'the REST face is not the portal face')
 })
