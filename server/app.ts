@@ -17,6 +17,7 @@ import helseid from './routes/helseid/index.js'
 import kjernejournal from './routes/kjernejournal/index.js'
 import criticalInformation, { CRITICAL_INFO_PREFIX } from './routes/critical-information/index.js'
 import fhirLegacy, { LEGACY_FHIR_PREFIX } from './routes/fhir-legacy/index.js'
+import portal from './routes/portal/index.js'
 
 export interface BuildOptions extends SandboxOptions {
   readonly logger?: FastifyServerOptions['logger']
@@ -46,6 +47,7 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   await app.register(kjernejournal, { prefix: '/v1' })
   await app.register(fhirLegacy, { prefix: LEGACY_FHIR_PREFIX })
   await app.register(criticalInformation, { prefix: CRITICAL_INFO_PREFIX })
+  await app.register(portal)
   await app.register(admin)
   return app
 }

@@ -41,6 +41,10 @@ export const configSchema = z.object({
     .describe('Longest a client assertion may still be valid when it arrives (exp - now), seconds.'),
   TICKET_LIFETIME: seconds(7 * 86400).default(3600)
     .describe('Lifetime of helseindikator tickets, seconds (Kjernejournal: one hour).'),
+  INNLOGGING_CODE_LIFETIME: seconds(3600).default(60)
+    .describe('Lifetime of the one-time code from /api/session/create (Kjernejournal Innlogging), seconds.'),
+  INNLOGGING_SESSION_LIFETIME: seconds(7 * 86400).default(600)
+    .describe('Lifetime of a Kjernejournal Innlogging portal session, renewed by /api/session/refresh, seconds.'),
   KJ_MAX_TOKEN_LIFETIME: seconds(30 * 86400).default(3600)
     .describe('Longest access-token lifetime (exp - iat) Kjernejournal accepts before answering KJF-000198, seconds.'),
   EXTRA_FIELD: boolish.default(true)

@@ -3,11 +3,13 @@
  * (raised before any route runs) are classified too. The one classifier: error rendering picks
  * the wire shape by it, scenarios target faces by it, the journal labels entries by it.
  */
-export const FACES = ['helseid', 'kjernejournal', 'fhir-legacy', 'critical-information', 'admin'] as const
+export const FACES = ['helseid', 'kjernejournal', 'fhir-legacy', 'critical-information', 'portal', 'admin'] as const
 
 export type Face = (typeof FACES)[number]
 
 const HELSEID_PREFIXES = ['/.well-known/', '/connect/', '/v2/create-test-token']
+/** The portal stand-in: the legacy page (/hpp-webapp) and the Kjernejournal Innlogging API (/api/session). */
+const PORTAL_PREFIXES = ['/hpp-webapp', '/api/session']
 
 /** The path without query string and session prefix `/s/<id>`. */
 export function pathOf (url: string): string {
@@ -23,5 +25,6 @@ export function faceOf (url: string): Face | 'other' {
   if (path === '/v1/fhir' || path.startsWith('/v1/fhir/')) return 'fhir-legacy'
   if (path === '/api/critical-information' || path.startsWith('/api/critical-information/')) return 'critical-information'
   if (path.startsWith('/v1/')) return 'kjernejournal'
+  if (PORTAL_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`))) return 'portal'
   return 'other'
 }

@@ -45,6 +45,13 @@ export const FORCE_DIAGNOSTICS_HEADER = 'x-sandbox-force-diagnostics'
 
 const firings = new WeakMap<FastifyRequest, readonly Firing[]>()
 
+/** `?ticket=` of a portal URL, form-decoded as the portal reads it. */
+function queryTicket (url: string): string | undefined {
+  const at = url.indexOf('?')
+  if (at === -1 || scenarioFaceOf(url) !== 'portal') return undefined
+  return new URLSearchParams(url.slice(at + 1)).get('ticket') ?? undefined
+}
+
 /** The scenario rules that fired for a request (for the journal); empty when none did. */
 export function scenarioFirings (request: FastifyRequest): readonly Firing[] {
   return firings.get(request) ?? []
@@ -116,7 +123,8 @@ export default fp(async (app) => {
   const pending = new WeakMap<FastifyRequest, Action>()
 
   const ticketPatient = async (request: FastifyRequest, scenarios: readonly Scenario[]): Promise<string | undefined> => {
-    const ticket = headerValue(request.headers, 'x-kj-ticket')
+    // The ticket-based FHIR face carries the ticket in a header, the portal page in its query.
+    const ticket = headerValue(request.headers, 'x-kj-ticket') ?? queryTicket(request.url)
     if (ticket === undefined || !scenarios.some((s) => s.rules.some((r) => r.rule.when?.patient !== undefined))) return undefined
     // Expired tickets still name their patient: now 0 skips the expiry check.
     return app.sandbox.tickets.open(ticket, { now: 0 }).then((claims) => claims.nin, () => undefined)

@@ -38,7 +38,7 @@ export interface CoverageSnapshot {
 
 /** Far above the number of routes and codes: only a runaway could reach it. */
 const KEY_CAP = 1000
-const CATALOGUE_FACES: readonly JournalFace[] = ['rest', 'fhir-legacy', 'critical-information']
+const CATALOGUE_FACES: readonly JournalFace[] = ['rest', 'fhir-legacy', 'critical-information', 'portal']
 
 function increment (counts: Map<string, number>, key: string): void {
   const seen = counts.get(key)

@@ -5,7 +5,7 @@
  */
 
 /** The part of the sandbox that answered; KJ faces share names with the error catalogue's. */
-export type JournalFace = 'helseid' | 'rest' | 'fhir-legacy' | 'critical-information' | 'other'
+export type JournalFace = 'helseid' | 'rest' | 'fhir-legacy' | 'critical-information' | 'portal' | 'other'
 
 /** The non-secret claims of a bearer token, so QA sees which token was sent without holding it. */
 export interface TokenClaimsSummary {

@@ -14,7 +14,7 @@ const HEADER_CAP = 1024
 const SECRET_FIELDS = new Set([
   'client_assertion', 'client_secret', 'code', 'refresh_token', 'code_verifier', 'token', 'assertion',
   'access_token', 'id_token', 'id_token_hint', 'request', 'password', 'subject_token', 'actor_token',
-  'accesstokenjwt', 'privatekey', 'private_key'
+  'accesstokenjwt', 'privatekey', 'private_key', 'ehr_code_verifier'
 ])
 
 const TICKET_FIELDS = new Set(['ticket', 'x-kj-ticket'])

@@ -42,7 +42,7 @@ t.test('problems name the field', async (t) => {
   t.match(problems({ rules: [{ when: { path: '/[/' }, then: { delay: 1 } }] }), ['rules[0].when.path: not a valid regular expression'])
   t.match(problems({ rules: [{ when: { nth: 0 }, then: { delay: 1 } }] }), [/^rules\[0\]\.when\.nth: /])
   t.match(problems({ rules: [{ when: { probability: 2 }, then: { delay: 1 } }] }), [/^rules\[0\]\.when\.probability: /])
-  t.match(problems({ rules: [{ when: { face: 'portal' }, then: { delay: 1 } }] }), [/^rules\[0\]\.when\.face: /])
+  t.match(problems({ rules: [{ when: { face: 'soap' }, then: { delay: 1 } }] }), [/^rules\[0\]\.when\.face: /])
   t.match(problems({ rules: [] }), [/^rules: /])
   t.match(problems({ rules: [{ when: {} }] }), [/^rules\[0\]\.then: /])
   t.match(problems(null), [/^\(root\): /])

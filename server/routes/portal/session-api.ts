@@ -1,0 +1,102 @@
+/**
+ * The Kjernejournal Innlogging API stand-in, /api/session: create (a portal session for a
+ * patient, answered with a one-time code), refresh (keep-alive) and end. Every call needs a
+ * DPoP-bound HelseID user token (audience nhn:kjernejournal, scope nhn:kjernejournal/innlogging)
+ * with its proof, as NHN's sample EHR sends it.
+ * @see ../shared/reference/kjernejournal-and-helseid.md section 4.2
+ */
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
+import { KjError } from '../../domain/kj-error.js'
+import { verifyKjToken, type KjToken } from '../../domain/kjernejournal/access-token.js'
+import { innloggingOf, type InnloggingLimits } from '../../domain/portal/innlogging.js'
+import { checkActingRole, checkPortalOrganisation, checkPortalUser } from '../../domain/portal/portal-user.js'
+import { parseCreateSession, parseJsonBody, parseSessionId } from '../../domain/portal/session-request.js'
+import { clientJwtNow } from '../helseid/form.js'
+import { requireJson } from '../kjernejournal/chain.js'
+import { NO_STORE, portalErrors, sendPortalJson } from './errors.js'
+
+export const SESSION_API_PREFIX = '/api/session'
+export const INNLOGGING_SCOPE = 'nhn:kjernejournal/innlogging'
+
+/** A DPoP-bound user token, whatever REQUIRE_DPOP says: the Innlogging API has only ever taken DPoP. */
+async function requireUserToken (request: FastifyRequest): Promise<KjToken & { pid: string }> {
+  const { sandbox } = request.server
+  const session = request.sandboxSession
+  const token = await verifyKjToken(request.headers.authorization, {
+    keySet: sandbox.tokenKeys,
+    issuer: request.issuer,
+    audience: 'nhn:kjernejournal',
+    scope: INNLOGGING_SCOPE,
+    now: session.clock.epochSeconds(),
+    maxLifetime: sandbox.config.KJ_MAX_TOKEN_LIFETIME,
+    requireDpop: true,
+    request: {
+      method: request.method,
+      url: `${request.issuer}${request.url.split('?')[0] ?? ''}`,
+      ...(request.headers.dpop !== undefined && { dpop: request.headers.dpop }),
+      proofNow: clientJwtNow(request)
+    },
+    replay: session.dpopJtis
+  })
+  if (token.pid === undefined) throw new KjError('KJF-000218', 'Kjernejournal Innlogging needs a user token (with a pid); a system token was sent')
+  return token as KjToken & { pid: string }
+}
+
+const sessionApi: FastifyPluginAsync = async (app) => {
+  app.removeAllContentTypeParsers()
+  app.addContentTypeParser('*', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_request, body, done) => { done(null, body) })
+  portalErrors(app, sendPortalJson)
+  const { sandbox } = app
+  const limits: InnloggingLimits = {
+    codeLifetimeSeconds: sandbox.config.INNLOGGING_CODE_LIFETIME,
+    sessionLifetimeSeconds: sandbox.config.INNLOGGING_SESSION_LIFETIME
+  }
+
+  app.post('/create', async (request, reply) => {
+    requireJson(request)
+    const token = await requireUserToken(request)
+    const organisation = checkPortalOrganisation([token.orgnrChild, token.orgnrParent].filter((o): o is string => o !== undefined), sandbox.world.organisations)
+    const body = parseCreateSession(parseJsonBody(request.body))
+    const user = checkPortalUser({ pid: token.pid, ...(token.hprNumber !== undefined && { hprNumber: token.hprNumber }) }, sandbox.world.users, 'innlogging')
+    checkActingRole(user, body.role)
+    const patient = sandbox.world.patients.get(body.nin)
+    if (patient !== undefined && patient.status !== 'active') throw new KjError('KJF-000017', `the patient's status in the population register is ${patient.status}`)
+    if (patient?.reserved === true) throw new KjError('KJF-000168', 'the patient has reserved themselves against Kjernejournal: there is no journal to open')
+    const session = request.sandboxSession
+    const { code, session: created } = innloggingOf(session).create({
+      clientId: token.clientId,
+      pid: token.pid,
+      ...(user.hprNumber !== undefined && { hprNumber: user.hprNumber }),
+      nin: body.nin,
+      orgnr: organisation.orgnr,
+      role: body.role,
+      accessBasis: body.accessBasis,
+      jkt: token.jkt as string
+    }, body.challenge, limits, session.clock.now())
+    return reply.headers(NO_STORE).send({ code, sessionId: created.id })
+  })
+
+  app.post('/refresh', async (request, reply) => {
+    requireJson(request)
+    const token = await requireUserToken(request)
+    const id = parseSessionId(parseJsonBody(request.body))
+    const session = request.sandboxSession
+    const refreshed = innloggingOf(session).refresh(id, { pid: token.pid, clientId: token.clientId }, limits, session.clock.now())
+    return reply.headers(NO_STORE).send({
+      sessionId: refreshed.id,
+      expiresAt: new Date(refreshed.expiresAt).toISOString(),
+      expires_in: limits.sessionLifetimeSeconds
+    })
+  })
+
+  app.post('/end', async (request, reply) => {
+    requireJson(request)
+    const token = await requireUserToken(request)
+    const id = parseSessionId(parseJsonBody(request.body))
+    const session = request.sandboxSession
+    innloggingOf(session).end(id, { pid: token.pid, clientId: token.clientId }, session.clock.now())
+    return reply.code(204).headers(NO_STORE).send()
+  })
+}
+
+export default sessionApi

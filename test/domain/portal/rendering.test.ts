@@ -1,0 +1,61 @@
+/** The portal's pure parts: escaping, the five icons, advice for every AUT code, bounded Innlogging state. */
+import t from 'tap'
+import { CATALOGUE } from '../../../server/domain/error-catalogue.js'
+import { KjError } from '../../../server/domain/kj-error.js'
+import { adviceFor, renderErrorPage } from '../../../server/domain/portal/error-page.js'
+import { html, raw } from '../../../server/domain/portal/html.js'
+import { helseindikatorIcon } from '../../../server/domain/portal/icons.js'
+import { codeChallengeOf, InnloggingState, MAX_CODES, MAX_SESSIONS } from '../../../server/domain/portal/innlogging.js'
+
+t.test('html escapes what it is given and passes Html through', async (t) => {
+  const name = '<img src=x onerror="alert(1)"> & \'co\''
+  t.equal(html`<p>${name}</p>`.value, '<p>&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; &#39;co&#39;</p>')
+  t.equal(html`<ul>${['a<', 'b'].map((x) => html`<li>${x}</li>`)}</ul>`.value, '<ul><li>a&lt;</li><li>b</li></ul>')
+  t.equal(html`${raw('<b>')}${undefined}${null}${false}${0}`.value, '<b>0')
+})
+
+t.test('five icon states, each an accessible image with the status text', async (t) => {
+  const icons = ([0, 1, 2, 3, 4] as const).map((s) => helseindikatorIcon(s).value)
+  t.equal(new Set(icons.map((i) => /<circle[^>]*fill="([^"]+)"/.exec(i)?.[1])).size, 4, 'four roundel colours: 0 and 1 share grey')
+  t.match(icons[0], /<line /, 'status 0 is slashed')
+  t.notMatch(icons[1], /<line /)
+  for (const [status, icon] of icons.entries()) {
+    t.match(icon, new RegExp(`role="img" aria-labelledby="kj-icon-${status}-title"`))
+    t.match(icon, new RegExp(`<title id="kj-icon-${status}-title">Helseindikator ${status}: `))
+  }
+  t.match(icons[4], /OBS: Kritisk informasjon i kjernejournal/)
+})
+
+t.test('every AUT code of the catalogue has its own advice on the error page', async (t) => {
+  const aut = CATALOGUE.filter((e) => e.kind === 'AUT')
+  t.equal(aut.length, 10)
+  const titles = new Set<string>()
+  for (const entry of aut) {
+    const advice = adviceFor(entry.code)
+    t.not(advice, adviceFor('KJS-000077'), `${entry.code} is not left to the generic advice`)
+    titles.add(advice.title)
+    const page = renderErrorPage(new KjError(entry.code as 'AUT_002', 'why <exactly>'), 'Id-1')
+    t.match(page, `data-testid="error-code">${entry.code}<`)
+    t.match(page, `(HTTP ${entry.httpStatus})`)
+    t.match(page, 'why &lt;exactly&gt;')
+  }
+  t.equal(titles.size, 9, 'AUT_000 and AUT_101 share their text in the seed; the rest differ')
+})
+
+t.test('Innlogging state is bounded, and codes are single-use S256', async (t) => {
+  const state = new InnloggingState()
+  const draft = { clientId: 'c', pid: '01887840020', nin: '17815810112', orgnr: '310001295', role: 'LE', accessBasis: 'SAMTYKKE' as const, jkt: 'k' }
+  const limits = { codeLifetimeSeconds: 60, sessionLifetimeSeconds: 600 }
+  const verifier = 'v'.repeat(43)
+  let first: { code: string } | undefined
+  for (let i = 0; i <= MAX_SESSIONS; i++) {
+    const made = state.create(draft, codeChallengeOf(verifier), limits, 1000 + i)
+    first ??= made
+  }
+  t.ok(state.sessionCount <= MAX_SESSIONS, `${state.sessionCount} sessions kept of ${MAX_SESSIONS + 1} made`)
+  t.equal(MAX_CODES, MAX_SESSIONS)
+  t.throws(() => state.redeem(first?.code, verifier, 2000), { code: 'AUT_119' }, 'the oldest code made room')
+  const last = state.create(draft, codeChallengeOf(verifier), limits, 5000)
+  t.equal(state.redeem(last.code, verifier, 5001).id, last.session.id)
+  t.throws(() => state.redeem(last.code, verifier, 5002), { code: 'AUT_119' })
+})
