@@ -13,6 +13,7 @@ import requestLog from './plugins/request-log.js'
 import scenarioEngine from './plugins/scenario-engine.js'
 import sandboxPlugin, { rewriteSessionUrl } from './plugins/sandbox.js'
 import admin from './routes/admin/index.js'
+import dashboard from './routes/dashboard/index.js'
 import helseid from './routes/helseid/index.js'
 import kjernejournal from './routes/kjernejournal/index.js'
 import criticalInformation, { CRITICAL_INFO_PREFIX } from './routes/critical-information/index.js'
@@ -49,5 +50,6 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   await app.register(criticalInformation, { prefix: CRITICAL_INFO_PREFIX })
   await app.register(portal)
   await app.register(admin)
+  await app.register(dashboard)
   return app
 }

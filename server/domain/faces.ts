@@ -22,6 +22,8 @@ export function faceOf (url: string): Face | 'other' {
   const path = pathOf(url)
   if (HELSEID_PREFIXES.some((p) => path.startsWith(p))) return 'helseid'
   if (path === '/__admin' || path.startsWith('/__admin/')) return 'admin'
+  // The dashboard is sandbox control too: scenarios leave it alone unless a rule names admin.
+  if (path === '/' || path.startsWith('/__dashboard/')) return 'admin'
   if (path === '/v1/fhir' || path.startsWith('/v1/fhir/')) return 'fhir-legacy'
   if (path === '/api/critical-information' || path.startsWith('/api/critical-information/')) return 'critical-information'
   if (path.startsWith('/v1/')) return 'kjernejournal'

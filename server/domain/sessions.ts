@@ -54,6 +54,7 @@ export class SessionRegistry {
   /** Replaces the session's state with a fresh, seeded one; its id stays. */
   reset (id: string): Session {
     const session = this.#make(id)
+    this.#retire(id)
     this.#sessions.set(id, session)
     return session
   }
@@ -61,7 +62,7 @@ export class SessionRegistry {
   resetAll (): void {
     for (const id of [...this.#sessions.keys()]) {
       if (id === 'default') this.reset(id)
-      else this.#sessions.delete(id)
+      else this.#retire(id)
     }
   }
 
@@ -71,13 +72,22 @@ export class SessionRegistry {
       this.reset(id)
       return true
     }
-    return this.#sessions.delete(id)
+    return this.#retire(id)
   }
 
   #evict (): void {
     for (const id of this.#sessions.keys()) {
       if (this.#sessions.size <= this.#max) return
-      if (id !== 'default') this.#sessions.delete(id)
+      if (id !== 'default') this.#retire(id)
     }
+  }
+
+  /** Drops a session and ends its journal, so live journal streams of it close (and reconnect). */
+  #retire (id: string): boolean {
+    const session = this.#sessions.get(id)
+    if (session === undefined) return false
+    this.#sessions.delete(id)
+    session.journal.end()
+    return true
   }
 }

@@ -13,7 +13,7 @@ import { recordBody } from '../domain/journal/body.js'
 import { redactedTicket, redactHeaders, redactQuery, redactText, redactUrl } from '../domain/journal/redact.js'
 import { faceOf } from '../domain/faces.js'
 
-const NOT_JOURNALED = ['/__admin', '/docs', '/openapi.json']
+const NOT_JOURNALED = ['/__admin', '/__dashboard', '/docs', '/openapi.json']
 const HELSEINDIKATOR_ROUTES = new Set(['/v1/helseindikator', '/v1/helseindikator/status'])
 /** The answer headers worth showing; the rest is framework noise. */
 const ANSWER_HEADERS = ['content-type', 'x-event-id', 'nhn-error-code', 'x-kj-feilkode', 'www-authenticate', 'location', 'dpop-nonce', 'allow', 'etag', 'last-modified']
@@ -22,7 +22,8 @@ const ANSWER_HEADERS = ['content-type', 'x-event-id', 'nhn-error-code', 'x-kj-fe
 const payloads = new WeakMap<FastifyRequest, string>()
 
 function journaled (url: string): boolean {
-  return !NOT_JOURNALED.some((prefix) => url.startsWith(prefix))
+  // `/` is the dashboard page (server/routes/dashboard).
+  return !(url === '/' || url.startsWith('/?') || NOT_JOURNALED.some((prefix) => url.startsWith(prefix)))
 }
 
 /** The journal calls the Kjernejournal REST face 'rest', as the error catalogue's faces do. */

@@ -5,8 +5,10 @@ import fixtures from './fixtures.js'
 import { guardAdmin } from './guard.js'
 import health from './health.js'
 import journal from './journal.js'
+import journalStream from './journal-stream.js'
 import scenarios from './scenarios.js'
 import sessions from './sessions.js'
+import tokens from './tokens.js'
 
 const admin: FastifyPluginAsync = async (app) => {
   guardAdmin(app)
@@ -16,6 +18,8 @@ const admin: FastifyPluginAsync = async (app) => {
   await app.register(fixtures, { prefix: '/__admin' })
   await app.register(scenarios, { prefix: '/__admin' })
   await app.register(journal, { prefix: '/__admin' })
+  await app.register(journalStream, { prefix: '/__admin' })
+  await app.register(tokens, { prefix: '/__admin' })
 }
 
 export default admin

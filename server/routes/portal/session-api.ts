@@ -23,7 +23,7 @@ async function requireUserToken (request: FastifyRequest): Promise<KjToken & { p
   const { sandbox } = request.server
   const session = request.sandboxSession
   const token = await verifyKjToken(request.headers.authorization, {
-    keySet: sandbox.tokenKeys,
+    verify: sandbox.verifiedTokens,
     issuer: request.issuer,
     audience: 'nhn:kjernejournal',
     scope: INNLOGGING_SCOPE,

@@ -1,6 +1,6 @@
 import t from 'tap'
 import type { JournalEntry } from '../../../server/domain/journal/entry.js'
-import { RequestJournal, type NewJournalEntry } from '../../../server/domain/journal/journal.js'
+import { MAX_JOURNAL_LISTENERS, RequestJournal, type NewJournalEntry } from '../../../server/domain/journal/journal.js'
 import { journalListSchema } from '../../../server/domain/journal/query.js'
 
 const T0 = Date.parse('2026-03-01T10:00:00Z')
@@ -84,4 +84,42 @@ t.test('the admin query schema: types, ISO times, strictness', async (t) => {
   for (const bad of [{ status: '99' }, { since: 'yesterday' }, { limit: '0' }, { method: 'P O' }, { colour: 'red' }, { eventId: 'x' }]) {
     t.notOk(journalListSchema.safeParse(bad).success, JSON.stringify(bad))
   }
+})
+
+t.test('live listeners: told of each entry, bounded, dropped on unsubscribe, fault or end', async (t) => {
+  const journal = new RequestJournal(10)
+  const seen: number[] = []
+  let ended = 0
+  const unsubscribe = journal.subscribe({ entry: (e) => seen.push(e.seq), end: () => { ended++ } })
+  t.type(unsubscribe, 'function')
+  journal.record(entry())
+  journal.record(entry())
+  t.same(seen, [1, 2])
+  unsubscribe?.()
+  unsubscribe?.()
+  journal.record(entry())
+  t.same(seen, [1, 2], 'nothing after unsubscribing')
+  t.equal(journal.listenerCount, 0)
+
+  const faulty = journal.subscribe({ entry: () => { throw new Error('gone') }, end: () => {} })
+  t.type(faulty, 'function')
+  t.equal(journal.record(entry()).seq, 4, 'a faulty listener does not fail the recording')
+  t.equal(journal.listenerCount, 0, 'and is dropped')
+
+  const many = Array.from({ length: MAX_JOURNAL_LISTENERS + 1 }, () => journal.subscribe({ entry: () => {}, end: () => { ended++ } }))
+  t.equal(many.filter((u) => u === undefined).length, 1, `at most ${MAX_JOURNAL_LISTENERS} listeners`)
+  journal.end()
+  t.equal(ended, MAX_JOURNAL_LISTENERS, 'every listener hears the end once')
+  t.equal(journal.listenerCount, 0)
+  t.equal(journal.subscribe({ entry: () => {}, end: () => {} }), undefined, 'an ended journal takes no listeners')
+})
+
+t.test('since: entries after a sequence number, oldest first, the newest `limit` of them', async (t) => {
+  const journal = new RequestJournal(5)
+  for (let i = 1; i <= 7; i++) journal.record(entry({ path: `/p${i}` }))
+  t.equal(journal.lastSeq, 7)
+  t.same(journal.since(4, 10).map((e) => e.seq), [5, 6, 7])
+  t.same(journal.since(0, 2).map((e) => e.seq), [6, 7], 'limit keeps the newest')
+  t.same(journal.since(0, 10).map((e) => e.seq), [3, 4, 5, 6, 7], 'what the ring still holds')
+  t.same(journal.since(7, 10), [])
 })
