@@ -7,6 +7,7 @@ import type { Config } from './config.js'
 import { createSandbox, type SandboxOptions } from './domain/sandbox.js'
 import errorRendering from './plugins/error-rendering.js'
 import fixturesWatch from './plugins/fixtures-watch.js'
+import { renderFrameworkError } from './plugins/framework-errors.js'
 import openapi from './plugins/openapi.js'
 import requestJournal from './plugins/request-journal.js'
 import scenarioEngine from './plugins/scenario-engine.js'
@@ -30,7 +31,9 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
     connectionTimeout: 60_000,
     bodyLimit: 1024 * 1024,
     trustProxy: false,
-    rewriteUrl: rewriteSessionUrl
+    rewriteUrl: rewriteSessionUrl,
+    // Broken URLs are refused before routing: answered in the face's shape all the same.
+    frameworkErrors: renderFrameworkError
   })
   await app.register(sandboxPlugin, { sandbox })
   await app.register(errorRendering)

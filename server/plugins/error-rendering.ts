@@ -9,6 +9,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import { ZodError } from 'zod'
 import { OAuthError } from '../domain/helseid/oauth-error.js'
 import { faceOf } from '../domain/faces.js'
+import { sendFaceError } from './framework-errors.js'
 
 export class AdminError extends Error {
   override name = 'AdminError'
@@ -66,9 +67,5 @@ export default fp(async (app) => {
     return reply.code(500).send({ error: 'internal_error', message: 'the sandbox failed unexpectedly; see its log' })
   })
 
-  app.setNotFoundHandler(async (request, reply) => {
-    const message = `no route for ${request.method} ${request.url.split('?')[0]}`
-    if (faceOf(request.url) === 'helseid') return sendOAuth(reply, new OAuthError('invalid_request', message, { statusCode: 404 }))
-    return reply.code(404).send({ error: 'not_found', message })
-  })
+  app.setNotFoundHandler(async (request, reply) => sendFaceError(request, reply, 404, `no route for ${request.method} ${request.url.split('?')[0]}`))
 }, { name: 'error-rendering', fastify: '5.x' })

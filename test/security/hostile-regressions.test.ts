@@ -1,0 +1,33 @@
+/**
+ * Inputs the property tests found that the sandbox answered wrongly, kept as plain cases so a
+ * regression fails here with a readable name.
+ */
+import t from 'tap'
+import { build } from '../helper.js'
+import { shapeProblem } from '../support/hostile.js'
+
+t.test('a URL with broken percent-encoding gets the face\'s shape, not Fastify\'s', async (t) => {
+  const app = await build(t)
+  const cases: Array<[string, string, string | undefined]> = [
+    ['/v1/helseindikator/%zz', 'KJF-000206', undefined],
+    ['/v1/fhir/Condition/%zz', 'KI-0007', 'OperationOutcome'],
+    ['/api/critical-information/v1/Condition/%zz', 'KI-0007', 'OperationOutcome'],
+    ['/connect/token/%zz', 'invalid_request', undefined],
+    ['/__admin/clients/%zz', 'invalid_request', undefined]
+  ]
+  for (const [url, code] of cases) {
+    const res = await app.inject({ method: 'GET', url })
+    t.equal(res.statusCode, 400, url)
+    t.equal(shapeProblem('GET', url, res), undefined, `${url} in its face's shape`)
+    const body = res.json()
+    t.equal(body.feilkode ?? body.error ?? res.headers['nhn-error-code'], code === 'KI-0007' && url.startsWith('/v1/fhir') ? 'KJF-000260' : code, url)
+  }
+})
+
+t.test('a path the router resolves out of a face\'s prefix still answers in that face\'s shape', async (t) => {
+  const app = await build(t)
+  const res = await app.inject({ method: 'GET', url: '/api/critical-information/x/../_history' })
+  t.equal(res.statusCode, 400)
+  t.equal(res.headers['nhn-error-code'], 'KI-0007')
+  t.equal(res.json().resourceType, 'OperationOutcome')
+})
