@@ -31,3 +31,13 @@ t.test('a path the router resolves out of a face\'s prefix still answers in that
   t.equal(res.headers['nhn-error-code'], 'KI-0007')
   t.equal(res.json().resourceType, 'OperationOutcome')
 })
+
+t.test('/s/<not a session id>/... belongs to no face: the sandbox\'s own 404', async (t) => {
+  const app = await build(t)
+  for (const url of ['/s/%00/v1/helseindikator/status', `/s/${'x'.repeat(65)}/v1/ping`]) {
+    const res = await app.inject({ method: 'GET', url })
+    t.equal(res.statusCode, 404, url)
+    t.equal(res.json().error, 'not_found')
+    t.equal(shapeProblem('GET', url, res), undefined, `${url} in shape`)
+  }
+})
