@@ -41,3 +41,13 @@ t.test('/s/<not a session id>/... belongs to no face: the sandbox\'s own 404', a
     t.equal(shapeProblem('GET', url, res), undefined, `${url} in shape`)
   }
 })
+
+t.test('a deeply nested body to the test-token service is a TTT error, not a stack overflow', async (t) => {
+  const app = await build(t)
+  const deep = '{"a":'.repeat(20_000) + '1' + '}'.repeat(20_000)
+  const res = await app.inject({ method: 'POST', url: '/v2/create-test-token-with-key', headers: { 'content-type': 'application/json' }, payload: deep })
+  t.equal(res.statusCode, 400)
+  t.equal(res.json().isError, true)
+  const nested = await app.inject({ method: 'POST', url: '/v2/create-test-token-with-key', headers: { 'content-type': 'application/json' }, payload: `{"audience":"nhn:kjernejournal","clientClaimsParameters":${deep}}` })
+  t.ok(nested.statusCode < 500, `nested parameters: ${nested.statusCode}`)
+})
