@@ -255,3 +255,40 @@ export function mangledTicket (good: readonly string[]): fc.Arbitrary<string> {
     fc.jsonValue({ maxDepth: 2 }).map((v) => Buffer.from(`${b64url({ alg: 'dir', enc: 'A256GCM' })}.${b64url(v)}..${b64url('x')}.${b64url('y')}`).toString('base64'))
   ).filter((s) => s.length > 0 && /^[\x21-\x7e]*$/.test(s))
 }
+
+/** A JSON value with one field somewhere replaced by anything: wrong types deep inside valid documents. */
+export function mutated (valid: unknown): fc.Arbitrary<string> {
+  const paths: Array<Array<string | number>> = []
+  const walk = (value: unknown, path: Array<string | number>): void => {
+    paths.push(path)
+    if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i]))
+    else if (isObject(value)) for (const [k, v] of Object.entries(value)) walk(v, [...path, k])
+  }
+  walk(valid, [])
+  return fc.tuple(fc.constantFrom(...paths), fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constant(undefined), fc.string({ unit: 'binary', maxLength: 30 })))
+    .map(([path, value]) => {
+      if (path.length === 0) return JSON.stringify(value ?? null)
+      const copy = structuredClone(valid) as Record<string | number, unknown>
+      let at: Record<string | number, unknown> = copy
+      for (const key of path.slice(0, -1)) at = at[key] as Record<string | number, unknown>
+      const last = path[path.length - 1] as string | number
+      if (value === undefined) delete at[last]
+      else at[last] = value
+      return JSON.stringify(copy)
+    })
+}
+
+/**
+ * Runs a property and fails the test with a short report: fast-check's own report prints the
+ * whole counterexample, which for a 20 000-deep body is a screenful. Returns the inputs tried.
+ */
+export async function checkProperty<T> (t: { fail: (message: string) => void, comment: (message: string) => void }, name: string, property: fc.IAsyncProperty<T>, numRuns: number): Promise<number> {
+  const result = await fc.check(property, { numRuns })
+  if (result.failed) {
+    const example = JSON.stringify(result.counterexample) ?? ''
+    const error = result.errorInstance instanceof Error ? result.errorInstance.message : String(result.errorInstance)
+    t.fail(`${name}: ${error.slice(0, 600)} (seed ${result.seed}, path ${result.counterexamplePath ?? ''}, input ${example.slice(0, 400)}${example.length > 400 ? '...' : ''})`)
+  }
+  t.comment(`${name}: inputs tried: ${result.numRuns}`)
+  return result.numRuns
+}
