@@ -62,6 +62,8 @@ async function verifySignatureAndTimes (token: string, check: KjTokenCheck): Pro
       clockTolerance: SKEW,
       requiredClaims: ['exp', 'iat']
     })
+    // jose leaves iat alone; a token issued in the future is not one HelseID issued (docs/assumptions.md).
+    if (typeof payload.iat !== 'number' || payload.iat > check.now + SKEW) throw invalid('iat is in the future')
     return payload
   } catch (err) {
     if (err instanceof errors.JWTExpired) throw invalid('the token has expired')
