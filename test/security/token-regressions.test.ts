@@ -28,3 +28,19 @@ t.test('Kjernejournal refuses a token issued in the future (KJF-000198)', async 
   const ok = await app.inject({ method: 'GET', url: '/v1/ping', headers: { authorization: `Bearer ${skewed}`, 'x-epj-system': EPJ_SYSTEM } })
   t.equal(ok.statusCode, 200, 'within the 5 s clock skew')
 })
+
+t.test('userinfo refuses a token without exp or issued in the future (invalid_token)', async (t) => {
+  const app = await build(t)
+  const key = app.sandbox.keys.active
+  const now = Math.floor(Date.now() / 1000)
+  const claims = decodeJwt(await testToken(app, { userClaimsParameters: DOCTOR }))
+  const { exp: _exp, ...endless } = claims
+  for (const [name, payload] of [['no exp', endless], ['iat in the future', { ...claims, iat: now + 60 }]] as const) {
+    const token = rawSign({ alg: 'RS256', typ: 'at+jwt', kid: key.kid }, payload, key.privateKey)
+    const res = await app.inject({ method: 'GET', url: '/connect/userinfo', headers: { authorization: `Bearer ${token}` } })
+    t.equal(res.statusCode, 401, name)
+    t.equal(res.json().error, 'invalid_token', name)
+  }
+  const good = await app.inject({ method: 'GET', url: '/connect/userinfo', headers: { authorization: `Bearer ${rawSign({ alg: 'RS256', typ: 'at+jwt', kid: key.kid }, claims, key.privateKey)}` } })
+  t.equal(good.statusCode, 200, 'the same claims with exp are served')
+})
