@@ -4,6 +4,7 @@
  */
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import type { Config } from './config.js'
+import { loggerOptions } from './logging.js'
 import { createSandbox, type SandboxOptions } from './domain/sandbox.js'
 import errorRendering from './plugins/error-rendering.js'
 import fixturesWatch from './plugins/fixtures-watch.js'
@@ -25,7 +26,7 @@ export interface BuildOptions extends SandboxOptions {
 export async function buildApp (config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
   const sandbox = await createSandbox(config, options)
   const app = Fastify({
-    logger: options.logger ?? { level: config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.dpop'] },
+    logger: options.logger ?? loggerOptions(config),
     // Slow or stalled clients must not hold sockets forever.
     requestTimeout: 30_000,
     connectionTimeout: 60_000,
