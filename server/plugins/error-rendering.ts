@@ -59,6 +59,12 @@ export default fp(async (app) => {
       request.log.error({ err }, 'unexpected error')
       return sendOAuth(reply, new OAuthError('server_error', 'the sandbox failed unexpectedly; see its log', { statusCode: 500 }))
     }
+    if (face === 'kjernejournal' || face === 'fhir-legacy' || face === 'critical-information') {
+      // Met here only by paths the router resolved out of the face's prefix (its own handler
+      // answers the rest): Fastify's client errors still go out in the face's shape.
+      const client = frameworkClientError(err as FastifyError)
+      if (client !== undefined) return sendFaceError(request, reply, client.status, client.message)
+    }
     const admin = toAdminError(err)
     if (admin !== undefined) {
       return reply.code(admin.statusCode).send({ error: admin.code, message: admin.message, ...(admin.details !== undefined && { details: admin.details }) })

@@ -51,3 +51,11 @@ t.test('a deeply nested body to the test-token service is a TTT error, not a sta
   const nested = await app.inject({ method: 'POST', url: '/v2/create-test-token-with-key', headers: { 'content-type': 'application/json' }, payload: `{"audience":"nhn:kjernejournal","clientClaimsParameters":${deep}}` })
   t.ok(nested.statusCode < 500, `nested parameters: ${nested.statusCode}`)
 })
+
+t.test('a body error on a path resolved out of a face\'s prefix is in that face\'s shape', async (t) => {
+  const app = await build(t)
+  const res = await app.inject({ method: 'DELETE', url: '/s/default/api/critical-information/v1/..//_history/', headers: { 'content-type': 'application/json' } })
+  t.equal(res.statusCode, 400)
+  t.equal(res.headers['nhn-error-code'], 'KI-0007')
+  t.equal(res.json().resourceType, 'OperationOutcome')
+})
