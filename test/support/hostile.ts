@@ -133,7 +133,8 @@ export function snapshot (app: FastifyInstance): string {
     clients: sandbox.clients.list().map(describeClient),
     patients: [...sandbox.world.patients.values()],
     scenarios: app.scenarios.registry.list().map((s) => s.name),
-    sessions: sandbox.sessions.list().map((s) => ({
+    // By id: touching a session reorders the LRU list, which is bookkeeping, not stored data.
+    sessions: [...sandbox.sessions.list()].sort((a, b) => a.id.localeCompare(b.id)).map((s) => ({
       id: s.id,
       clock: s.clock.offsetMs(),
       records: s.criticalInfo.size,
@@ -143,6 +144,13 @@ export function snapshot (app: FastifyInstance): string {
       refreshTokens: s.refreshTokens.size
     }))
   })
+}
+
+/** Where two snapshots first differ, for the failure message. */
+export function changeOf (before: string, after: string): string {
+  let i = 0
+  while (i < before.length && before[i] === after[i]) i++
+  return `...${before.slice(Math.max(0, i - 80), i + 80)} -> ...${after.slice(Math.max(0, i - 80), i + 80)}`
 }
 
 // ---- arbitraries -------------------------------------------------------------------------
@@ -283,7 +291,9 @@ export function mutated (valid: unknown): fc.Arbitrary<string> {
  * whole counterexample, which for a 20 000-deep body is a screenful. Returns the inputs tried.
  */
 export async function checkProperty<T> (t: { fail: (message: string) => void, comment: (message: string) => void }, name: string, property: fc.IAsyncProperty<T>, numRuns: number): Promise<number> {
-  const result = await fc.check(property, { numRuns })
+  // PROPERTY_SEED replays a failure's run (its seed is in the report).
+  const seed = Number(process.env.PROPERTY_SEED)
+  const result = await fc.check(property, { numRuns, ...(Number.isInteger(seed) && process.env.PROPERTY_SEED !== undefined && { seed }) })
   if (result.failed) {
     const example = JSON.stringify(result.counterexample) ?? ''
     const error = result.errorInstance instanceof Error ? result.errorInstance.message : String(result.errorInstance)
