@@ -4,9 +4,11 @@
  */
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import type { Config } from './config.js'
+import { loggerOptions } from './logging.js'
 import { createSandbox, type SandboxOptions } from './domain/sandbox.js'
 import errorRendering from './plugins/error-rendering.js'
 import fixturesWatch from './plugins/fixtures-watch.js'
+import { renderFrameworkError } from './plugins/framework-errors.js'
 import openapi from './plugins/openapi.js'
 import requestJournal from './plugins/request-journal.js'
 import requestLog from './plugins/request-log.js'
@@ -27,7 +29,7 @@ export interface BuildOptions extends SandboxOptions {
 export async function buildApp (config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
   const sandbox = await createSandbox(config, options)
   const app = Fastify({
-    logger: options.logger ?? { level: config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.dpop'] },
+    logger: options.logger ?? loggerOptions(config),
     // Slow or stalled clients must not hold sockets forever.
     requestTimeout: 30_000,
     connectionTimeout: 60_000,
@@ -35,7 +37,9 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
     trustProxy: false,
     rewriteUrl: rewriteSessionUrl,
     // Per-request lines come from the request-log plugin, at debug level (see there why).
-    logController: new LogController({ disableRequestLogging: true })
+    logController: new LogController({ disableRequestLogging: true }),
+    // Broken URLs are refused before routing: answered in the face's shape all the same.
+    frameworkErrors: renderFrameworkError
   })
   await app.register(sandboxPlugin, { sandbox })
   await app.register(errorRendering)

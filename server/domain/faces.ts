@@ -11,10 +11,13 @@ const HELSEID_PREFIXES = ['/.well-known/', '/connect/', '/v2/create-test-token']
 /** The portal stand-in: the legacy page (/hpp-webapp) and the Kjernejournal Innlogging API (/api/session). */
 const PORTAL_PREFIXES = ['/hpp-webapp', '/api/session']
 
-/** The path without query string and session prefix `/s/<id>`. */
+/**
+ * The path without query string and session prefix `/s/<id>`. Only a valid session id is a
+ * prefix (as in the router's rewrite): `/s/%00/v1/ping` routes nowhere, so it belongs to no face.
+ */
 export function pathOf (url: string): string {
   const path = url.split('?')[0] ?? ''
-  return path.replace(/^\/s\/[^/]+(?=\/|$)/, '') || '/'
+  return path.replace(/^\/s\/[A-Za-z0-9_-]{1,64}(?=\/|$)/, '') || '/'
 }
 
 /** 'other' is a path no face owns (the API docs, unknown roots). */

@@ -11,17 +11,23 @@ export class KjError extends Error {
   readonly entry: CatalogueEntry
   readonly diagnostics?: string
   readonly location?: readonly string[]
+  /**
+   * An HTTP status other than the catalogue's, for the transport-level refusals the catalogue
+   * has no code of its own for (413 for a body over the face's limit, see docs/assumptions.md).
+   */
+  readonly httpStatus?: number
 
-  constructor (code: ErrorCode, diagnostics?: string, location?: readonly string[]) {
+  constructor (code: ErrorCode, diagnostics?: string, location?: readonly string[], httpStatus?: number) {
     const entry = catalogueEntry(code)
     super(diagnostics !== undefined ? `${entry.text} (${diagnostics})` : entry.text)
     this.code = code
     this.entry = entry
     if (diagnostics !== undefined) this.diagnostics = diagnostics
     if (location !== undefined) this.location = location
+    if (httpStatus !== undefined) this.httpStatus = httpStatus
   }
 
   get statusCode (): number {
-    return this.entry.httpStatus
+    return this.httpStatus ?? this.entry.httpStatus
   }
 }

@@ -9,6 +9,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import { ZodError } from 'zod'
 import { OAuthError } from '../domain/helseid/oauth-error.js'
 import { faceOf } from '../domain/faces.js'
+import { sendFaceError } from './framework-errors.js'
 
 export class AdminError extends Error {
   override name = 'AdminError'
@@ -58,6 +59,12 @@ export default fp(async (app) => {
       request.log.error({ err }, 'unexpected error')
       return sendOAuth(reply, new OAuthError('server_error', 'the sandbox failed unexpectedly; see its log', { statusCode: 500 }))
     }
+    if (face === 'kjernejournal' || face === 'fhir-legacy' || face === 'critical-information') {
+      // Met here only by paths the router resolved out of the face's prefix (its own handler
+      // answers the rest): Fastify's client errors still go out in the face's shape.
+      const client = frameworkClientError(err as FastifyError)
+      if (client !== undefined) return sendFaceError(request, reply, client.status, client.message)
+    }
     const admin = toAdminError(err)
     if (admin !== undefined) {
       return reply.code(admin.statusCode).send({ error: admin.code, message: admin.message, ...(admin.details !== undefined && { details: admin.details }) })
@@ -66,9 +73,5 @@ export default fp(async (app) => {
     return reply.code(500).send({ error: 'internal_error', message: 'the sandbox failed unexpectedly; see its log' })
   })
 
-  app.setNotFoundHandler(async (request, reply) => {
-    const message = `no route for ${request.method} ${request.url.split('?')[0]}`
-    if (faceOf(request.url) === 'helseid') return sendOAuth(reply, new OAuthError('invalid_request', message, { statusCode: 404 }))
-    return reply.code(404).send({ error: 'not_found', message })
-  })
+  app.setNotFoundHandler(async (request, reply) => sendFaceError(request, reply, 404, `no route for ${request.method} ${request.url.split('?')[0]}`))
 }, { name: 'error-rendering', fastify: '5.x' })

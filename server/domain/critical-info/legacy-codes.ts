@@ -23,5 +23,5 @@ const LEGACY: Partial<Record<ErrorCode, ErrorCode>> = {
 
 export function toLegacyError (err: KjError): KjError {
   const code = LEGACY[err.code]
-  return code === undefined ? err : new KjError(code, err.diagnostics, err.location)
+  return code === undefined ? err : new KjError(code, err.diagnostics, err.location, err.httpStatus)
 }

@@ -56,6 +56,7 @@ export function issueTypeOf (err: KjError, status: number = err.statusCode): str
   if (status === 401) return 'security'
   if (status === 403) return 'forbidden'
   if (status === 404) return 'not-found'
+  if (status === 413) return 'too-long'
   if (status === 409 || status === 412) return 'conflict'
   if (status === 405 || status === 415 || status === 501) return 'not-supported'
   if (status === 503) return 'transient'

@@ -89,6 +89,8 @@ function checkIssuerAndTimes (payload: JWTPayload, check: KjTokenCheck): void {
     if (payload.nbf > check.now + SKEW) throw invalid("claim 'nbf' is invalid (check_failed)")
   }
   if ((payload.exp as number) <= check.now - SKEW) throw invalid('the token has expired')
+  // jose leaves iat alone; a token issued in the future is not one HelseID issued (docs/assumptions.md).
+  if ((payload.iat as number) > check.now + SKEW) throw invalid('iat is in the future')
 }
 
 function checkAudience (payload: JWTPayload, audience: string): void {

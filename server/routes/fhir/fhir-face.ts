@@ -27,6 +27,8 @@ export function sendFhirError (request: FastifyRequest, reply: FastifyReply, err
 
 function toKjError (err: FastifyError): KjError | undefined {
   const status = err.statusCode ?? 500
+  // The catalogue has no code for a body over the limit: KI-0007 ("some part ... like the body"), with 413.
+  if (status === 413) return new KjError('KI-0007', err.message, undefined, 413)
   if (status >= 400 && status < 500) return new KjError('KI-0007', err.message)
   return undefined
 }

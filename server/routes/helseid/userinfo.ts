@@ -28,10 +28,12 @@ const userinfo: FastifyPluginAsync = async (app) => {
     const session = request.sandboxSession
     let payload: JWTPayload
     try {
-      ({ payload } = await jwtVerify(token, keySet, { issuer: request.issuer, currentDate: new Date(session.clock.now()), typ: 'at+jwt' }))
+      ({ payload } = await jwtVerify(token, keySet, { issuer: request.issuer, currentDate: new Date(session.clock.now()), typ: 'at+jwt', requiredClaims: ['exp', 'iat'] }))
     } catch {
       throw invalidToken('the access token is invalid or expired')
     }
+    // A token without an end or issued in the future is not one this HelseID issued.
+    if ((payload.iat as number) > session.clock.now() / 1000 + 5) throw invalidToken('the access token is issued in the future')
     const jkt = (payload.cnf as { jkt?: string } | undefined)?.jkt
     if (jkt !== undefined) {
       if (scheme.toLowerCase() !== 'dpop') throw invalidToken('a DPoP-bound token must be sent with the DPoP scheme')

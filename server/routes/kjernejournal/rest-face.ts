@@ -40,6 +40,8 @@ export function sendKjError (request: FastifyRequest, reply: FastifyReply, err: 
 function toKjError (err: FastifyError): KjError | undefined {
   const status = err.statusCode ?? 500
   if (status === 415) return new KjError('KJF-000350', err.message)
+  // The catalogue has no code for a body over the limit: the face's "otherwise invalid" code, with 413.
+  if (status === 413) return new KjError('KJF-000206', err.message, undefined, 413)
   if (status >= 400 && status < 500) return new KjError('KJF-000206', err.message)
   return undefined
 }

@@ -167,11 +167,17 @@ export type ExpirationParameters = NonNullable<Parsed['expirationParameters']>
 const CANONICAL_KEYS = new Map([requestShape, clientClaimsShape, userClaimsShape, tillitsrammeverkShape, dpopProofShape, expirationShape, headerShape, apiSpecificClaimShape]
   .flatMap((shape) => Object.keys(shape)).map((key) => [key.toLowerCase(), key]))
 
-/** Renames known properties to their camelCase spelling, whatever case they came in. */
-function canonicalKeys (value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonicalKeys)
-  if (value === null || typeof value !== 'object') return value
-  return Object.fromEntries(Object.entries(value).map(([key, v]) => [CANONICAL_KEYS.get(key.toLowerCase()) ?? key, canonicalKeys(v)]))
+/** The request model is four levels deep at most: deeper values are left as they came. */
+const CANONICAL_DEPTH = 6
+
+/**
+ * Renames known properties to their camelCase spelling, whatever case they came in. Only as
+ * deep as the model goes, so a hostile deeply nested body cannot exhaust the stack.
+ */
+function canonicalKeys (value: unknown, depth = 0): unknown {
+  if (depth >= CANONICAL_DEPTH || value === null || typeof value !== 'object') return value
+  if (Array.isArray(value)) return value.map((v) => canonicalKeys(v, depth + 1))
+  return Object.fromEntries(Object.entries(value).map(([key, v]) => [CANONICAL_KEYS.get(key.toLowerCase()) ?? key, canonicalKeys(v, depth + 1)]))
 }
 
 /** Parses a TTT request body; throws `TestTokenError` naming every problem. */
