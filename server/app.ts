@@ -4,6 +4,8 @@
  */
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import type { Config } from './config.js'
+import { socketTimeouts } from './socket-timeouts.js'
+import cors from './plugins/cors.js'
 import { createSandbox, type SandboxOptions } from './domain/sandbox.js'
 import errorRendering from './plugins/error-rendering.js'
 import fixturesWatch from './plugins/fixtures-watch.js'
@@ -25,13 +27,13 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   const sandbox = await createSandbox(config, options)
   const app = Fastify({
     logger: options.logger ?? { level: config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.dpop'] },
-    // Slow or stalled clients must not hold sockets forever.
-    requestTimeout: 30_000,
-    connectionTimeout: 60_000,
+    ...socketTimeouts(config),
     bodyLimit: 1024 * 1024,
     trustProxy: false,
     rewriteUrl: rewriteSessionUrl
   })
+  // First, so preflights are answered and error answers carry CORS headers too.
+  await app.register(cors, { origins: config.CORS_ORIGINS })
   await app.register(sandboxPlugin, { sandbox })
   await app.register(errorRendering)
   await app.register(openapi)
