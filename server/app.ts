@@ -10,6 +10,7 @@ import { createSandbox, type SandboxOptions } from './domain/sandbox.js'
 import errorRendering from './plugins/error-rendering.js'
 import fixturesWatch from './plugins/fixtures-watch.js'
 import openapi from './plugins/openapi.js'
+import persistence from './plugins/persistence.js'
 import requestJournal from './plugins/request-journal.js'
 import scenarioEngine from './plugins/scenario-engine.js'
 import sandboxPlugin, { rewriteSessionUrl } from './plugins/sandbox.js'
@@ -35,6 +36,7 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   // First, so preflights are answered and error answers carry CORS headers too.
   await app.register(cors, { origins: config.CORS_ORIGINS })
   await app.register(sandboxPlugin, { sandbox })
+  await app.register(persistence)
   await app.register(errorRendering)
   await app.register(openapi)
   await app.register(fixturesWatch)

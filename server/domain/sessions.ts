@@ -11,6 +11,7 @@ export class SessionRegistry {
   readonly #sessions = new Map<string, Session>()
   readonly #max: number
   readonly #make: (id: string) => Session
+  readonly #discardListeners: Array<(id: string) => void> = []
 
   /** `prepare` seeds a new session (critical information, start-up scenarios). */
   constructor (max: number, prepare: (session: Session) => void, wall?: () => number) {
@@ -47,6 +48,24 @@ export class SessionRegistry {
     return this.#sessions.has(id)
   }
 
+  /** The session if it exists, without making it or refreshing its place. */
+  peek (id: string): Session | undefined {
+    return this.#sessions.get(id)
+  }
+
+  get size (): number {
+    return this.#sessions.size
+  }
+
+  /** Called with the id whenever a session's state is thrown away: reset, deleted or evicted. */
+  onDiscard (listener: (id: string) => void): void {
+    this.#discardListeners.push(listener)
+  }
+
+  #discarded (id: string): void {
+    for (const listener of this.#discardListeners) listener(id)
+  }
+
   list (): Session[] {
     return [...this.#sessions.values()]
   }
@@ -55,13 +74,14 @@ export class SessionRegistry {
   reset (id: string): Session {
     const session = this.#make(id)
     this.#sessions.set(id, session)
+    this.#discarded(id)
     return session
   }
 
   resetAll (): void {
     for (const id of [...this.#sessions.keys()]) {
       if (id === 'default') this.reset(id)
-      else this.#sessions.delete(id)
+      else this.#remove(id)
     }
   }
 
@@ -71,13 +91,19 @@ export class SessionRegistry {
       this.reset(id)
       return true
     }
-    return this.#sessions.delete(id)
+    return this.#remove(id)
+  }
+
+  #remove (id: string): boolean {
+    if (!this.#sessions.delete(id)) return false
+    this.#discarded(id)
+    return true
   }
 
   #evict (): void {
     for (const id of this.#sessions.keys()) {
       if (this.#sessions.size <= this.#max) return
-      if (id !== 'default') this.#sessions.delete(id)
+      if (id !== 'default') this.#remove(id)
     }
   }
 }

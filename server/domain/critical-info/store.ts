@@ -14,6 +14,15 @@ export interface StoredVersion {
   readonly profile: ProfileName
 }
 
+/** A record with every version, as persistence stores it. */
+export interface PersistedRecord {
+  readonly id: string
+  readonly nin: string
+  readonly profile: ProfileName
+  /** Oldest first; each with id, meta.versionId (1, 2, ...) and meta.lastUpdated. */
+  readonly versions: readonly FhirResource[]
+}
+
 export const MAX_RECORDS = 10_000
 const MAX_VERSIONS = 1_000
 
@@ -25,10 +34,13 @@ export class CriticalInfoStore {
     return this.#records.size
   }
 
-  /** Stores version 1 of a new record. `lastUpdated` is an ISO timestamp of sandbox time. */
-  create (resource: FhirResource, nin: string, profile: ProfileName, lastUpdated: string): StoredVersion {
+  /**
+   * Stores version 1 of a new record. `lastUpdated` is an ISO timestamp of sandbox time. `id` is
+   * for seeding only (stable ids for fixture records); the API's records get a random one.
+   */
+  create (resource: FhirResource, nin: string, profile: ProfileName, lastUpdated: string, id: string = randomUUID()): StoredVersion {
     if (this.#records.size >= MAX_RECORDS) throw new KjError('KI-0016', `the sandbox session holds ${MAX_RECORDS} records, its limit; reset the session`)
-    const id = randomUUID()
+    if (this.#records.has(id)) throw new RangeError(`record ${id} exists`)
     const stored = this.#version(resource, id, '1', lastUpdated, nin, profile)
     this.#records.set(id, [stored])
     const ids = this.#byPatient.get(nin) ?? []
@@ -66,6 +78,41 @@ export class CriticalInfoStore {
   /** The latest version of each of the patient's records, in creation order. */
   recordsOf (nin: string): StoredVersion[] {
     return (this.#byPatient.get(nin) ?? []).map((id) => this.latest(id) as StoredVersion)
+  }
+
+  /** Every record with all its versions, in creation order: what persistence writes. */
+  exportRecords (): PersistedRecord[] {
+    return [...this.#records].map(([id, versions]) => {
+      const first = versions[0] as StoredVersion
+      return { id, nin: first.nin, profile: first.profile, versions: versions.map((v) => v.resource) }
+    })
+  }
+
+  /**
+   * Replaces the contents with records as `exportRecords` gave them. Throws (and changes nothing)
+   * when they do not hang together: ids, version numbers, limits.
+   */
+  importRecords (records: readonly PersistedRecord[]): void {
+    if (records.length > MAX_RECORDS) throw new RangeError(`${records.length} records, more than the limit of ${MAX_RECORDS}`)
+    const next = new Map<string, StoredVersion[]>()
+    for (const record of records) {
+      if (next.has(record.id)) throw new RangeError(`record ${record.id} appears twice`)
+      if (record.versions.length === 0 || record.versions.length > MAX_VERSIONS) throw new RangeError(`record ${record.id} has ${record.versions.length} versions`)
+      next.set(record.id, record.versions.map((resource, i) => {
+        if (resource.id !== record.id || resource.meta?.versionId !== String(i + 1) || typeof resource.meta.lastUpdated !== 'string') {
+          throw new RangeError(`record ${record.id}: version ${i + 1} has id ${String(resource.id)}, versionId ${String(resource.meta?.versionId)}`)
+        }
+        return Object.freeze({ resource: structuredClone(resource), nin: record.nin, profile: record.profile })
+      }))
+    }
+    this.clear()
+    for (const [id, versions] of next) {
+      this.#records.set(id, versions)
+      const nin = (versions[0] as StoredVersion).nin
+      const ids = this.#byPatient.get(nin) ?? []
+      ids.push(id)
+      this.#byPatient.set(nin, ids)
+    }
   }
 
   clear (): void {

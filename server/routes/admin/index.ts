@@ -5,6 +5,7 @@ import fixtures from './fixtures.js'
 import { guardAdmin } from './guard.js'
 import health from './health.js'
 import journal from './journal.js'
+import persistence from './persistence.js'
 import scenarios from './scenarios.js'
 import sessions from './sessions.js'
 
@@ -16,6 +17,7 @@ const admin: FastifyPluginAsync = async (app) => {
   await app.register(fixtures, { prefix: '/__admin' })
   await app.register(scenarios, { prefix: '/__admin' })
   await app.register(journal, { prefix: '/__admin' })
+  await app.register(persistence, { prefix: '/__admin' })
 }
 
 export default admin
