@@ -53,11 +53,13 @@ export interface SessionDocument {
   records: PersistedRecord[]
 }
 
+/** Checked by the schema, but the resources are taken as written: zod would reorder their keys. */
 export function parseSessionDocument (data: unknown): SessionDocument {
   const parsed = sessionDocumentSchema.parse(data)
+  const raw = data as { records: Array<{ versions: FhirResource[] }> }
   return {
     id: parsed.id,
-    records: parsed.records.map((r) => ({ id: r.id, nin: r.nin, profile: r.profile as ProfileName, versions: r.versions as unknown as FhirResource[] }))
+    records: parsed.records.map((r, i) => ({ id: r.id, nin: r.nin, profile: r.profile as ProfileName, versions: (raw.records[i] as { versions: FhirResource[] }).versions }))
   }
 }
 
