@@ -25,13 +25,21 @@ export interface PersistedRecord {
 
 export const MAX_RECORDS = 10_000
 const MAX_VERSIONS = 1_000
+/** All versions of all records of a session, as JSON: a session cannot grow past this. */
+export const MAX_STORE_BYTES = 64 * 1024 * 1024
 
 export class CriticalInfoStore {
   readonly #records = new Map<string, StoredVersion[]>()
   readonly #byPatient = new Map<string, string[]>()
+  #bytes = 0
 
   get size (): number {
     return this.#records.size
+  }
+
+  /** Roughly how much the stored versions take, as JSON. */
+  get bytes (): number {
+    return this.#bytes
   }
 
   /**
@@ -95,6 +103,7 @@ export class CriticalInfoStore {
   importRecords (records: readonly PersistedRecord[]): void {
     if (records.length > MAX_RECORDS) throw new RangeError(`${records.length} records, more than the limit of ${MAX_RECORDS}`)
     const next = new Map<string, StoredVersion[]>()
+    let bytes = 0
     for (const record of records) {
       if (next.has(record.id)) throw new RangeError(`record ${record.id} appears twice`)
       if (record.versions.length === 0 || record.versions.length > MAX_VERSIONS) throw new RangeError(`record ${record.id} has ${record.versions.length} versions`)
@@ -102,10 +111,13 @@ export class CriticalInfoStore {
         if (resource.id !== record.id || resource.meta?.versionId !== String(i + 1) || typeof resource.meta.lastUpdated !== 'string') {
           throw new RangeError(`record ${record.id}: version ${i + 1} has id ${String(resource.id)}, versionId ${String(resource.meta?.versionId)}`)
         }
+        bytes += JSON.stringify(resource).length
         return Object.freeze({ resource: structuredClone(resource), nin: record.nin, profile: record.profile })
       }))
     }
+    if (bytes > MAX_STORE_BYTES) throw new RangeError(`${bytes} bytes of records, more than the limit of ${MAX_STORE_BYTES}`)
     this.clear()
+    this.#bytes = bytes
     for (const [id, versions] of next) {
       this.#records.set(id, versions)
       const nin = (versions[0] as StoredVersion).nin
@@ -118,6 +130,7 @@ export class CriticalInfoStore {
   clear (): void {
     this.#records.clear()
     this.#byPatient.clear()
+    this.#bytes = 0
   }
 
   #version (resource: FhirResource, id: string, versionId: string, lastUpdated: string, nin: string, profile: ProfileName): StoredVersion {
@@ -125,6 +138,9 @@ export class CriticalInfoStore {
     const copy = structuredClone(resource)
     copy.id = id
     copy.meta = { ...copy.meta, versionId, lastUpdated }
+    const bytes = JSON.stringify(copy).length
+    if (this.#bytes + bytes > MAX_STORE_BYTES) throw new KjError('KI-0016', `the sandbox session holds ${MAX_STORE_BYTES >> 20} MB of critical information, its limit; reset the session`)
+    this.#bytes += bytes
     return Object.freeze({ resource: copy, nin, profile })
   }
 }
