@@ -3,7 +3,7 @@
  * tests that signal or kill the process. dist/ is rebuilt first when a source file is newer.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { readdirSync, statSync } from 'node:fs'
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { freePort } from './server.js'
@@ -20,13 +20,42 @@ function newestSource (dir: string): number {
   return newest
 }
 
-/** Runs `npm run build` unless dist/ is newer than every file of server/. */
-export function ensureBuilt (): void {
+function fresh (): boolean {
   let built = 0
   try { built = statSync(compiledMain).mtimeMs } catch {}
-  if (built > newestSource(join(root, 'server'))) return
-  const res = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: root, encoding: 'utf8' })
-  if (res.status !== 0) throw new Error(`npm run build failed:\n${res.stdout}${res.stderr}`)
+  return built > newestSource(join(root, 'server'))
+}
+
+function sleep (ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
+}
+
+/**
+ * Runs `npm run build` unless dist/ is newer than every file of server/. Test files run in
+ * parallel: a lock folder makes one build while the others wait, so none starts a half-written
+ * dist/ (a lock older than two minutes is a crashed run's and is taken over).
+ */
+export function ensureBuilt (): void {
+  if (fresh()) return
+  const lock = join(root, '.build-lock')
+  for (;;) {
+    try {
+      mkdirSync(lock)
+      break
+    } catch {
+      let age = 0
+      try { age = Date.now() - statSync(lock).mtimeMs } catch { continue }
+      if (age > 120_000) rmSync(lock, { recursive: true, force: true })
+      else sleep(200)
+    }
+  }
+  try {
+    if (fresh()) return
+    const res = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: root, encoding: 'utf8' })
+    if (res.status !== 0) throw new Error(`npm run build failed:\n${res.stdout}${res.stderr}`)
+  } finally {
+    rmSync(lock, { recursive: true, force: true })
+  }
 }
 
 export interface Running {
