@@ -29,6 +29,9 @@ function within<T> (ms: number, promise: Promise<T>): Promise<T | 'timeout'> {
   return Promise.race([promise, new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), ms).unref())])
 }
 
+// Room for a build of dist/ when a source file is newer (the first such test builds it) on a busy machine.
+t.setTimeout(300_000)
+
 t.before(() => { ensureBuilt() })
 
 t.test('SIGTERM: the in-flight request finishes, new ones are refused, exit code 0', async (t) => {
