@@ -5,11 +5,14 @@
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import type { Config } from './config.js'
 import { loggerOptions } from './logging.js'
+import { socketTimeouts } from './socket-timeouts.js'
+import cors from './plugins/cors.js'
 import { createSandbox, type SandboxOptions } from './domain/sandbox.js'
 import errorRendering from './plugins/error-rendering.js'
 import fixturesWatch from './plugins/fixtures-watch.js'
 import { renderFrameworkError } from './plugins/framework-errors.js'
 import openapi from './plugins/openapi.js'
+import persistence from './plugins/persistence.js'
 import requestJournal from './plugins/request-journal.js'
 import requestLog from './plugins/request-log.js'
 import scenarioEngine from './plugins/scenario-engine.js'
@@ -30,9 +33,7 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   const sandbox = await createSandbox(config, options)
   const app = Fastify({
     logger: options.logger ?? loggerOptions(config),
-    // Slow or stalled clients must not hold sockets forever.
-    requestTimeout: 30_000,
-    connectionTimeout: 60_000,
+    ...socketTimeouts(config),
     bodyLimit: 1024 * 1024,
     trustProxy: false,
     rewriteUrl: rewriteSessionUrl,
@@ -41,7 +42,10 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
     // Broken URLs are refused before routing: answered in the face's shape all the same.
     frameworkErrors: renderFrameworkError
   })
+  // First, so preflights are answered and error answers carry CORS headers too.
+  await app.register(cors, { origins: config.CORS_ORIGINS })
   await app.register(sandboxPlugin, { sandbox })
+  await app.register(persistence)
   await app.register(errorRendering)
   await app.register(openapi)
   await app.register(fixturesWatch)

@@ -11,6 +11,23 @@ const boolish = z
   .transform((v) => ['true', '1', 'yes', 'on'].includes(v))
 
 const seconds = (max: number) => z.coerce.number().int().min(1).max(max)
+/** Fractions allowed, so tests can use sub-second timeouts. */
+const timeout = (max: number) => z.coerce.number().min(0.05).max(max)
+
+/** `*`, or comma-separated origins (scheme://host[:port], no path). */
+const corsOrigins = z.string().transform((value, ctx) => {
+  const list = value.split(',').map((o) => o.trim()).filter((o) => o !== '')
+  if (list.length === 1 && list[0] === '*') return '*' as const
+  for (const origin of list) {
+    let parsed: URL | undefined
+    try { parsed = new URL(origin) } catch {}
+    if (parsed === undefined || !/^https?:$/.test(parsed.protocol) || parsed.origin !== origin.replace(/\/$/, '')) {
+      ctx.addIssue({ code: 'custom', message: `'${origin}' is not an origin like http://localhost:3000 (or give * alone)` })
+      return z.NEVER
+    }
+  }
+  return list.map((o) => o.replace(/\/$/, ''))
+})
 
 export const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080)
@@ -60,8 +77,20 @@ export const configSchema = z.object({
   MAX_SESSIONS: z.coerce.number().int().min(1).max(100_000).default(1000)
     .describe('Most sandbox sessions kept at once; the least recently used goes first.'),
   CLIENT_JWT_CLOCK: z.enum(['wall', 'sandbox']).default('wall')
-    .describe('Clock that judges iat/exp of JWTs clients make (client assertions, DPoP proofs): the wall clock, or the settable sandbox clock.')
-})
+    .describe('Clock that judges iat/exp of JWTs clients make (client assertions, DPoP proofs): the wall clock, or the settable sandbox clock.'),
+  DATA_DIR: z.string().min(1).optional()
+    .describe('Folder where registered clients, added patients and critical information written through the APIs are kept, so they survive a restart. Unset: everything stays in memory.'),
+  CORS_ORIGINS: corsOrigins.optional()
+    .describe('Browser origins allowed to call the sandbox (CORS): comma-separated origins such as http://localhost:3000, or * for any. Unset: no CORS headers.'),
+  REQUEST_TIMEOUT: timeout(3600).default(30)
+    .describe('Longest a client may take to send a whole request (headers and body), seconds; slow clients are cut off.'),
+  HEADERS_TIMEOUT: timeout(3600).default(10)
+    .describe('Longest a client may take to send the request headers, seconds (slow-loris guard); at most REQUEST_TIMEOUT.'),
+  CONNECTION_TIMEOUT: timeout(3600).default(60)
+    .describe('A connection idle this long (nothing sent either way) is closed, seconds.'),
+  KEEP_ALIVE_TIMEOUT: timeout(3600).default(72)
+    .describe('How long an idle keep-alive connection stays open between requests, seconds.')
+}).refine((c) => c.HEADERS_TIMEOUT <= c.REQUEST_TIMEOUT, { message: 'must not exceed REQUEST_TIMEOUT', path: ['HEADERS_TIMEOUT'] })
 
 type ParsedConfig = z.infer<typeof configSchema>
 export type Config = Readonly<ParsedConfig & { PUBLIC_URL: string }>

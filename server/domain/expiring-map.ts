@@ -17,6 +17,7 @@ export class ExpiringMap<K, V> {
 
   set (key: K, value: V, expiresAt: number, now: number): void {
     this.#entries.delete(key)
+    this.#sweep(now)
     if (this.#entries.size >= this.#max) this.#evict(now)
     this.#entries.set(key, { value, expiresAt })
   }
@@ -55,6 +56,19 @@ export class ExpiringMap<K, V> {
     return out
   }
 
+  /**
+   * Drops expired entries from the oldest end, a few per call: most entries of one map share a
+   * lifetime, so the oldest expire first, and a steady flow keeps the map at its live size
+   * instead of filling it to the cap before anything goes.
+   */
+  #sweep (now: number): void {
+    let budget = 4
+    for (const [key, entry] of this.#entries) {
+      if (budget-- === 0 || entry.expiresAt > now) return
+      this.#entries.delete(key)
+    }
+  }
+
   #evict (now: number): void {
     for (const [key, entry] of this.#entries) {
       if (entry.expiresAt <= now) this.#entries.delete(key)
@@ -80,6 +94,10 @@ export class ReplayGuard {
     if (this.#seen.get(id, now) !== undefined) return false
     this.#seen.set(id, true, expiresAt, now)
     return true
+  }
+
+  get size (): number {
+    return this.#seen.size
   }
 
   clear (): void {

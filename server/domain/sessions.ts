@@ -11,6 +11,7 @@ export class SessionRegistry {
   readonly #sessions = new Map<string, Session>()
   readonly #max: number
   readonly #make: (id: string) => Session
+  readonly #discardListeners: Array<(id: string) => void> = []
 
   /** `prepare` seeds a new session (critical information, start-up scenarios). */
   constructor (max: number, prepare: (session: Session) => void, wall?: () => number) {
@@ -47,6 +48,24 @@ export class SessionRegistry {
     return this.#sessions.has(id)
   }
 
+  /** The session if it exists, without making it or refreshing its place. */
+  peek (id: string): Session | undefined {
+    return this.#sessions.get(id)
+  }
+
+  get size (): number {
+    return this.#sessions.size
+  }
+
+  /** Called with the id whenever a session's state is thrown away: reset, deleted or evicted. */
+  onDiscard (listener: (id: string) => void): void {
+    this.#discardListeners.push(listener)
+  }
+
+  #discarded (id: string): void {
+    for (const listener of this.#discardListeners) listener(id)
+  }
+
   list (): Session[] {
     return [...this.#sessions.values()]
   }
@@ -54,7 +73,8 @@ export class SessionRegistry {
   /** Replaces the session's state with a fresh, seeded one; its id stays. */
   reset (id: string): Session {
     const session = this.#make(id)
-    this.#retire(id)
+    // A session not in memory may still have state kept on disk (DATA_DIR): that goes too.
+    if (!this.#retire(id)) this.#discarded(id)
     this.#sessions.set(id, session)
     return session
   }
@@ -88,6 +108,7 @@ export class SessionRegistry {
     if (session === undefined) return false
     this.#sessions.delete(id)
     session.journal.end()
+    this.#discarded(id)
     return true
   }
 }

@@ -14,21 +14,41 @@ export interface StoredVersion {
   readonly profile: ProfileName
 }
 
+/** A record with every version, as persistence stores it. */
+export interface PersistedRecord {
+  readonly id: string
+  readonly nin: string
+  readonly profile: ProfileName
+  /** Oldest first; each with id, meta.versionId (1, 2, ...) and meta.lastUpdated. */
+  readonly versions: readonly FhirResource[]
+}
+
 export const MAX_RECORDS = 10_000
 const MAX_VERSIONS = 1_000
+/** All versions of all records of a session, as JSON: a session cannot grow past this. */
+export const MAX_STORE_BYTES = 64 * 1024 * 1024
 
 export class CriticalInfoStore {
   readonly #records = new Map<string, StoredVersion[]>()
   readonly #byPatient = new Map<string, string[]>()
+  #bytes = 0
 
   get size (): number {
     return this.#records.size
   }
 
-  /** Stores version 1 of a new record. `lastUpdated` is an ISO timestamp of sandbox time. */
-  create (resource: FhirResource, nin: string, profile: ProfileName, lastUpdated: string): StoredVersion {
+  /** Roughly how much the stored versions take, as JSON. */
+  get bytes (): number {
+    return this.#bytes
+  }
+
+  /**
+   * Stores version 1 of a new record. `lastUpdated` is an ISO timestamp of sandbox time. `id` is
+   * for seeding only (stable ids for fixture records); the API's records get a random one.
+   */
+  create (resource: FhirResource, nin: string, profile: ProfileName, lastUpdated: string, id: string = randomUUID()): StoredVersion {
     if (this.#records.size >= MAX_RECORDS) throw new KjError('KI-0016', `the sandbox session holds ${MAX_RECORDS} records, its limit; reset the session`)
-    const id = randomUUID()
+    if (this.#records.has(id)) throw new RangeError(`record ${id} exists`)
     const stored = this.#version(resource, id, '1', lastUpdated, nin, profile)
     this.#records.set(id, [stored])
     const ids = this.#byPatient.get(nin) ?? []
@@ -68,9 +88,49 @@ export class CriticalInfoStore {
     return (this.#byPatient.get(nin) ?? []).map((id) => this.latest(id) as StoredVersion)
   }
 
+  /** Every record with all its versions, in creation order: what persistence writes. */
+  exportRecords (): PersistedRecord[] {
+    return [...this.#records].map(([id, versions]) => {
+      const first = versions[0] as StoredVersion
+      return { id, nin: first.nin, profile: first.profile, versions: versions.map((v) => v.resource) }
+    })
+  }
+
+  /**
+   * Replaces the contents with records as `exportRecords` gave them. Throws (and changes nothing)
+   * when they do not hang together: ids, version numbers, limits.
+   */
+  importRecords (records: readonly PersistedRecord[]): void {
+    if (records.length > MAX_RECORDS) throw new RangeError(`${records.length} records, more than the limit of ${MAX_RECORDS}`)
+    const next = new Map<string, StoredVersion[]>()
+    let bytes = 0
+    for (const record of records) {
+      if (next.has(record.id)) throw new RangeError(`record ${record.id} appears twice`)
+      if (record.versions.length === 0 || record.versions.length > MAX_VERSIONS) throw new RangeError(`record ${record.id} has ${record.versions.length} versions`)
+      next.set(record.id, record.versions.map((resource, i) => {
+        if (resource.id !== record.id || resource.meta?.versionId !== String(i + 1) || typeof resource.meta.lastUpdated !== 'string') {
+          throw new RangeError(`record ${record.id}: version ${i + 1} has id ${String(resource.id)}, versionId ${String(resource.meta?.versionId)}`)
+        }
+        bytes += JSON.stringify(resource).length
+        return Object.freeze({ resource: structuredClone(resource), nin: record.nin, profile: record.profile })
+      }))
+    }
+    if (bytes > MAX_STORE_BYTES) throw new RangeError(`${bytes} bytes of records, more than the limit of ${MAX_STORE_BYTES}`)
+    this.clear()
+    this.#bytes = bytes
+    for (const [id, versions] of next) {
+      this.#records.set(id, versions)
+      const nin = (versions[0] as StoredVersion).nin
+      const ids = this.#byPatient.get(nin) ?? []
+      ids.push(id)
+      this.#byPatient.set(nin, ids)
+    }
+  }
+
   clear (): void {
     this.#records.clear()
     this.#byPatient.clear()
+    this.#bytes = 0
   }
 
   #version (resource: FhirResource, id: string, versionId: string, lastUpdated: string, nin: string, profile: ProfileName): StoredVersion {
@@ -78,6 +138,9 @@ export class CriticalInfoStore {
     const copy = structuredClone(resource)
     copy.id = id
     copy.meta = { ...copy.meta, versionId, lastUpdated }
+    const bytes = JSON.stringify(copy).length
+    if (this.#bytes + bytes > MAX_STORE_BYTES) throw new KjError('KI-0016', `the sandbox session holds ${MAX_STORE_BYTES >> 20} MB of critical information, its limit; reset the session`)
+    this.#bytes += bytes
     return Object.freeze({ resource: copy, nin, profile })
   }
 }

@@ -57,8 +57,15 @@ export function describeClient (client: Client): Omit<ClientRegistration, 'clien
   return { ...rest, token_endpoint_auth_method: authMethod === 'private_key_jwt' ? 'private_key_jwt' : 'client_secret_post' }
 }
 
+/** Clients the admin API may hold in all: far above any team's needs, short of a memory leak. */
+export const MAX_CLIENTS = 10_000
+
 export class ClientRegistry {
   readonly #clients = new Map<string, Client>()
+
+  get size (): number {
+    return this.#clients.size
+  }
 
   get (clientId: string): Client | undefined {
     return this.#clients.get(clientId)

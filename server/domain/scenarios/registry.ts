@@ -20,6 +20,9 @@ export interface LoadError {
   readonly message: string
 }
 
+/** Scenarios added at run time are kept in memory: bounded like every other store. */
+export const MAX_ADDED_SCENARIOS = 1000
+
 const SILENT: ScenarioLog = { info () {}, warn () {} }
 
 export class ScenarioRegistry {
@@ -59,6 +62,7 @@ export class ScenarioRegistry {
     const file = [...this.#byFile.values()].find((s) => s.name === scenario.name)?.file
     if (file !== undefined) throw new Error(`scenario '${scenario.name}' is defined in ${file}; edit the file instead`)
     const existed = this.#added.has(scenario.name)
+    if (!existed && this.#added.size >= MAX_ADDED_SCENARIOS) throw new Error(`the sandbox holds at most ${MAX_ADDED_SCENARIOS} scenarios added through the admin API; replace one, or use files`)
     this.#added.set(scenario.name, scenario)
     return existed ? 'replaced' : 'created'
   }

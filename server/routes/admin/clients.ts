@@ -3,11 +3,15 @@
  * POST (create, 201; 409 if taken), PUT /:client_id (create or replace), GET, DELETE.
  */
 import type { FastifyPluginAsync } from 'fastify'
-import { clientRegistrationSchema, describeClient } from '../../domain/helseid/clients.js'
+import { clientRegistrationSchema, describeClient, MAX_CLIENTS } from '../../domain/helseid/clients.js'
 import { AdminError } from '../../plugins/error-rendering.js'
+import { durable } from './durable.js'
 
 const clients: FastifyPluginAsync = async (app) => {
   const registry = app.sandbox.clients
+  const checkRoom = (clientId: string): void => {
+    if (!registry.has(clientId) && registry.size >= MAX_CLIENTS) throw new AdminError(409, 'limit_reached', `the sandbox holds at most ${MAX_CLIENTS} clients; delete some first`)
+  }
 
   app.get('/clients', async () => registry.list().map(describeClient))
 
@@ -22,7 +26,9 @@ const clients: FastifyPluginAsync = async (app) => {
     if (registry.has(registration.client_id)) {
       throw new AdminError(409, 'conflict', `client '${registration.client_id}' exists; PUT /__admin/clients/${registration.client_id} replaces it`)
     }
+    checkRoom(registration.client_id)
     const client = registry.put(registration)
+    await durable(request, app.persistence.clientSaved(registration))
     request.log.info({ client_id: client.client_id }, 'client registered')
     return reply.code(201).header('location', `/__admin/clients/${encodeURIComponent(client.client_id)}`).send(describeClient(client))
   })
@@ -32,12 +38,15 @@ const clients: FastifyPluginAsync = async (app) => {
     const registration = clientRegistrationSchema.parse({ ...body, client_id: body.client_id ?? request.params.clientId })
     if (registration.client_id !== request.params.clientId) throw new AdminError(400, 'invalid_request', 'client_id in the body differs from the one in the path')
     const existed = registry.has(registration.client_id)
+    checkRoom(registration.client_id)
     const client = registry.put(registration)
+    await durable(request, app.persistence.clientSaved(registration))
     return reply.code(existed ? 200 : 201).send(describeClient(client))
   })
 
   app.delete<{ Params: { clientId: string } }>('/clients/:clientId', async (request, reply) => {
     if (!registry.delete(request.params.clientId)) throw new AdminError(404, 'not_found', `no client '${request.params.clientId}'`)
+    await durable(request, app.persistence.clientDeleted(request.params.clientId))
     return reply.code(204).send()
   })
 }

@@ -6,6 +6,7 @@ import { guardAdmin } from './guard.js'
 import health from './health.js'
 import journal from './journal.js'
 import journalStream from './journal-stream.js'
+import persistence from './persistence.js'
 import scenarios from './scenarios.js'
 import sessions from './sessions.js'
 import tokens from './tokens.js'
@@ -20,6 +21,7 @@ const admin: FastifyPluginAsync = async (app) => {
   await app.register(journal, { prefix: '/__admin' })
   await app.register(journalStream, { prefix: '/__admin' })
   await app.register(tokens, { prefix: '/__admin' })
+  await app.register(persistence, { prefix: '/__admin' })
 }
 
 export default admin

@@ -13,6 +13,7 @@ import { catalogueQuerySchema, findCatalogueEntry, searchCatalogue } from '../..
 import { journalFilterSchema, journalListSchema } from '../../domain/journal/query.js'
 import { patientSchema } from '../../domain/world/patients.js'
 import { AdminError } from '../../plugins/error-rendering.js'
+import { durable } from './durable.js'
 
 /** Patients added at run time live as long as the sandbox: bounded like every other store. */
 const MAX_PATIENTS = 100_000
@@ -89,6 +90,7 @@ const journal: FastifyPluginAsync = async (app) => {
     // Sessions made from now on seed from the world; those that exist get the patient's critical
     // information now, so helseindikator answers status 4 in them too.
     for (const session of sandbox.sessions.list()) seedCriticalInfo(session.criticalInfo, [patient])
+    await durable(request, app.persistence.patientAdded(patient))
     request.log.info({ nin: patient.nin }, 'patient added')
     return reply.code(201).header('location', `/__admin/patients/${patient.nin}`).send(patient)
   })

@@ -12,6 +12,7 @@ import { z } from 'zod'
 import type { Session } from '../../domain/session.js'
 import { SESSION_ID } from '../../domain/sessions.js'
 import { AdminError } from '../../plugins/error-rendering.js'
+import { durable } from './durable.js'
 
 const sessionId = z.string().regex(SESSION_ID, '1-64 letters, digits, _ or -')
 const createBody = z.object({ id: sessionId.optional() }).strict()
@@ -56,11 +57,15 @@ const sessions: FastifyPluginAsync = async (app) => {
     return describe(request, registry.get(request.params.id))
   })
 
-  app.post<{ Params: { id: string } }>('/sessions/:id/reset', { schema: { ...tag, summary: 'Reset one session to its start' } }, async (request) =>
-    describe(request, registry.reset(sessionId.parse(request.params.id))))
+  app.post<{ Params: { id: string } }>('/sessions/:id/reset', { schema: { ...tag, summary: 'Reset one session to its start' } }, async (request) => {
+    const session = registry.reset(sessionId.parse(request.params.id))
+    await durable(request, app.persistence.flush())
+    return describe(request, session)
+  })
 
   app.delete<{ Params: { id: string } }>('/sessions/:id', { schema: { ...tag, summary: 'Delete a session (default is reset instead)' } }, async (request, reply) => {
     if (!registry.delete(request.params.id)) throw new AdminError(404, 'not_found', `no session '${request.params.id}'`)
+    await durable(request, app.persistence.flush())
     return reply.code(204).send()
   })
 
@@ -68,6 +73,7 @@ const sessions: FastifyPluginAsync = async (app) => {
     const one = request.query.session
     if (one !== undefined) registry.reset(sessionId.parse(one))
     else registry.resetAll()
+    await durable(request, app.persistence.flush())
     return reply.code(204).send()
   })
 

@@ -52,6 +52,16 @@ function sendRead (reply: FastifyReply, result: ReadResult): FastifyReply {
   return versionHeaders(reply, result.stored.resource).code(result.gone ? 410 : 200).send(result.resource)
 }
 
+/** A write is answered only once it is stored (DATA_DIR); if storing fails, the answer says so. */
+async function durable (request: FastifyRequest): Promise<void> {
+  try {
+    await request.server.persistence.sessionWritten(request.sandboxSession)
+  } catch (err) {
+    request.log.error({ err }, 'critical information could not be stored in DATA_DIR')
+    throw new KjError('KI-0006', 'the change is made but could not be stored in the sandbox\'s DATA_DIR; see its log')
+  }
+}
+
 export function registerResourceRoutes (app: FastifyInstance, prefix: string, resolve: Resolve): void {
   const nowIso = (request: FastifyRequest): string => new Date(request.sandboxSession.clock.now()).toISOString()
   const sendStored = (request: FastifyRequest, reply: FastifyReply, stored: StoredVersion, status: number): FastifyReply => {
@@ -71,6 +81,7 @@ export function registerResourceRoutes (app: FastifyInstance, prefix: string, re
     const type = resourceType(request.params.type)
     const ctx = await resolve(request, true)
     const stored = createRecord({ ...ctx, now: nowIso(request) }, fhirBody(request), type)
+    await durable(request)
     request.log.info({ type, id: stored.resource.id }, 'critical information created')
     return sendStored(request, reply, stored, 201)
   })
@@ -85,6 +96,7 @@ export function registerResourceRoutes (app: FastifyInstance, prefix: string, re
     const ctx = await resolve(request, true)
     const ifMatch = parseIfMatch(request.headers['if-match'])
     const stored = updateRecord({ ...ctx, now: nowIso(request) }, type, request.params.id, fhirBody(request), ifMatch)
+    await durable(request)
     return sendStored(request, reply, stored, 200)
   })
 
@@ -92,6 +104,7 @@ export function registerResourceRoutes (app: FastifyInstance, prefix: string, re
     const type = resourceType(request.params.type)
     const ctx = await resolve(request, true)
     const stored = deleteRecord({ ...ctx, now: nowIso(request) }, type, request.params.id, request.params.vid)
+    await durable(request)
     return reply.code(204).header('etag', etagOf(String(stored.resource.meta?.versionId))).send()
   }
   app.delete<{ Params: IdParams }>('/:type/:id', remove)

@@ -1,0 +1,38 @@
+/**
+ * DATA_DIR: restores what was stored before the first request, exposes `app.persistence` to the
+ * routes that change something worth keeping, reports unusable files at start (logged as errors
+ * and listed at /__admin/persistence), and lets writes under way finish when the server closes.
+ * Without DATA_DIR, `app.persistence` does nothing and nothing is written anywhere.
+ */
+import fp from 'fastify-plugin'
+import { ConfigError } from '../config.js'
+import { FileDocumentStore } from '../domain/persistence/file-store.js'
+import { MEMORY_ONLY, openPersistence, type Persistence } from '../domain/persistence/persistence.js'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    persistence: Persistence
+  }
+}
+
+export default fp(async (app) => {
+  const dir = app.sandbox.config.DATA_DIR
+  let persistence = MEMORY_ONLY
+  if (dir !== undefined) {
+    let store: FileDocumentStore
+    try {
+      store = await FileDocumentStore.open(dir)
+    } catch (err) {
+      throw new ConfigError(`Invalid setting DATA_DIR=${JSON.stringify(dir)}: cannot write there (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`)
+    }
+    persistence = await openPersistence(store, app.sandbox)
+    const status = persistence.status()
+    app.log.info({ dataDir: dir, restored: status.restored, interruptedWrites: status.interruptedWrites }, 'stored data restored')
+    for (const problem of status.problems) {
+      const moved = problem.movedTo !== undefined ? `; moved to ${problem.movedTo}, the sandbox starts without it` : ''
+      app.log.error({ dataDir: dir, file: problem.file, movedTo: problem.movedTo }, `DATA_DIR ${problem.file}: ${problem.message}${moved}`)
+    }
+  }
+  app.decorate('persistence', persistence)
+  app.addHook('onClose', async () => { await persistence.flush() })
+}, { name: 'persistence', fastify: '5.x', dependencies: ['sandbox'] })

@@ -1,0 +1,12 @@
+/** Admin changes are answered only once stored (DATA_DIR); if storing fails, the answer says so. */
+import type { FastifyRequest } from 'fastify'
+import { AdminError } from '../../plugins/error-rendering.js'
+
+export async function durable (request: FastifyRequest, write: Promise<void>): Promise<void> {
+  try {
+    await write
+  } catch (err) {
+    request.log.error({ err }, 'a change could not be stored in DATA_DIR')
+    throw new AdminError(500, 'not_stored', 'the change is made but could not be stored in the sandbox\'s DATA_DIR; see its log')
+  }
+}

@@ -1,0 +1,140 @@
+/**
+ * A bounded soak: mixed traffic (new sessions, system tokens with client assertions, DPoP-bound
+ * tokens, helseindikator tickets, critical-information writes and reads, the ticket face, admin
+ * changes) for SOAK_SECONDS (default 4), with MAX_SESSIONS small so sessions come and go. After a
+ * warm-up, heap used after a full GC must stay flat, and every cache within its bound. Figures
+ * are printed.
+ */
+import t from 'tap'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
+import { sampleResource } from '../../server/domain/critical-info/samples.js'
+import type { Session } from '../../server/domain/session.js'
+import { build, tokenRequest } from '../helper.js'
+import { CI, ciHeaders, ciToken, kjUserToken } from '../support/critical-info.js'
+import { dpopKey, dpopProof } from '../support/dpop.js'
+import { EPJ_SYSTEM } from '../support/kj.js'
+
+const SECONDS = Math.max(1, Number(process.env.SOAK_SECONDS ?? 4))
+const MAX_SESSIONS = 4
+/** Iterations a "CI job" runs in its session before the next job takes a new one. */
+const JOB_LENGTH = 5
+const PLAIN = '24868510168'
+const MB = 1024 * 1024
+
+// A full collection on demand, without starting the test process with --expose-gc.
+setFlagsFromString('--expose-gc')
+const gc = runInNewContext('gc') as () => void
+
+function heapAfterGc (): number {
+  gc()
+  gc()
+  return process.memoryUsage().heapUsed
+}
+
+interface Sizes { [cache: string]: number }
+
+function cacheSizes (sessions: readonly Session[]): Sizes {
+  const max = (f: (s: Session) => number): number => Math.max(0, ...sessions.map(f))
+  return {
+    sessions: sessions.length,
+    'journal (largest session)': max((s) => s.journal.size),
+    'assertion jtis': max((s) => s.assertionJtis.size),
+    'DPoP proof jtis': max((s) => s.dpopJtis.size),
+    'authorization codes': max((s) => s.codes.size),
+    'refresh tokens': max((s) => s.refreshTokens.size),
+    'critical-information records': max((s) => s.criticalInfo.size)
+  }
+}
+
+t.test(`soak: ${SECONDS} s of mixed traffic, memory flat, caches bounded`, async (t) => {
+  const app = await build(t, { MAX_SESSIONS: String(MAX_SESSIONS), DPOP_NONCE: 'false' })
+  const key = await dpopKey()
+  let requests = 0
+  let failures = 0
+  const expect = (status: number, wanted: number, what: string): void => {
+    requests++
+    if (status !== wanted) {
+      failures++
+      if (failures <= 5) t.fail(`${what} answered ${status}, expected ${wanted}`)
+    }
+  }
+
+  let job = 0
+  const iteration = async (i: number): Promise<void> => {
+    if (i % JOB_LENGTH === 0) job++
+    const session = { 'x-sandbox-session': `soak-${job}` }
+    // A system token (client assertion: one more jti), helseindikator and its ticket.
+    const tokenRes = await tokenRequest(app, { grant_type: 'client_credentials', scope: 'nhn:kjernejournal/api' }, session)
+    expect(tokenRes.statusCode, 200, 'token')
+    const indicator = await app.inject({
+      method: 'POST',
+      url: '/v1/helseindikator',
+      headers: { ...session, authorization: `Bearer ${tokenRes.json().access_token as string}`, 'x-epj-system': EPJ_SYSTEM, 'content-type': 'application/json' },
+      payload: { fnr: PLAIN, samtykke: 'HPMOTTATTSAMTYKKE' }
+    })
+    expect(indicator.statusCode, 200, 'helseindikator')
+    // A DPoP-bound token: one more proof jti.
+    const dpop = await tokenRequest(app, { grant_type: 'client_credentials', scope: 'nhn:kjernejournal/api' }, {
+      ...session, dpop: await dpopProof(key, { htu: 'http://sandbox.test/connect/token' })
+    })
+    expect(dpop.statusCode, 200, 'DPoP token')
+    // Critical information: a write and a search in the job's session, and the ticket face.
+    const token = await ciToken(app)
+    const created = await app.inject({
+      method: 'POST',
+      url: `${CI}/Condition`,
+      headers: { ...session, authorization: `Bearer ${token}`, ...ciHeaders(PLAIN), 'content-type': 'application/fhir+json' },
+      payload: JSON.stringify(sampleResource('KjConditionInfection', PLAIN))
+    })
+    expect(created.statusCode, 201, 'create')
+    const search = await app.inject({ method: 'GET', url: `${CI}/Condition`, headers: { ...session, authorization: `Bearer ${token}`, ...ciHeaders(PLAIN) } })
+    expect(search.statusCode, 200, 'search')
+    const everything = await app.inject({
+      method: 'GET',
+      url: '/v1/fhir/Patient/$everything',
+      headers: { ...session, authorization: `Bearer ${await kjUserToken(app)}`, 'x-epj-system': EPJ_SYSTEM, 'x-kj-ticket': indicator.json().ticket as string }
+    })
+    expect(everything.statusCode, 200, '$everything')
+    // Admin changes that replace rather than add.
+    const client = await app.inject({ method: 'PUT', url: `/__admin/clients/soak-${i % 3}`, payload: { client_secret: 'soak-secret-1', orgnr_parent: '310001406' } })
+    expect(client.statusCode, i < 3 ? 201 : 200, 'client')
+    requests += 2 // the two test-token calls
+  }
+
+  const started = performance.now()
+  const warmUpUntil = started + SECONDS * 1000 * 0.3
+  const until = started + SECONDS * 1000
+  let i = 0
+  // Warm-up: at least one full turn of the sessions, so every cache has reached its steady size.
+  while (performance.now() < warmUpUntil || i < MAX_SESSIONS * JOB_LENGTH) await iteration(i++)
+  const warmUpIterations = i
+  const baseline = heapAfterGc()
+  const baselineRequests = requests
+  const samples: number[] = [baseline]
+  let nextSample = performance.now() + 500
+  let largest = cacheSizes(app.sandbox.sessions.list())
+  while (performance.now() < until || i < warmUpIterations + 2 * MAX_SESSIONS * JOB_LENGTH) {
+    await iteration(i++)
+    const sizes = cacheSizes(app.sandbox.sessions.list())
+    for (const [cache, n] of Object.entries(sizes)) largest[cache] = Math.max(largest[cache] ?? 0, n)
+    if (performance.now() >= nextSample) {
+      samples.push(heapAfterGc())
+      nextSample = performance.now() + 500
+    }
+  }
+  const final = heapAfterGc()
+  samples.push(final)
+  largest = { ...largest, clients: app.sandbox.clients.size }
+
+  t.equal(failures, 0, `every answer as expected (${requests} requests)`)
+  t.ok(largest.sessions! <= MAX_SESSIONS, `sessions stay within MAX_SESSIONS (${largest.sessions} <= ${MAX_SESSIONS})`)
+  t.ok(largest['critical-information records']! <= JOB_LENGTH + 10, 'a session holds only its own job\'s records')
+  t.ok(largest['journal (largest session)']! <= 1000, 'the journal is a ring of 1000')
+  const growth = final - baseline
+  t.ok(growth < 24 * MB, `heap used after GC stays flat: ${(growth / MB).toFixed(1)} MB over ${requests - baselineRequests} requests after warm-up`)
+  const elapsed = (performance.now() - started) / 1000
+  t.comment(`soak: ${elapsed.toFixed(1)} s, ${i} iterations, ${requests} requests (${Math.round(requests / elapsed)}/s), ${job} sessions made, at most ${MAX_SESSIONS} kept`)
+  t.comment(`heap used after GC (MB): ${samples.map((b) => (b / MB).toFixed(1)).join(' ')}; growth after warm-up ${(growth / MB).toFixed(2)} MB`)
+  t.comment(`largest cache sizes seen: ${Object.entries(largest).map(([k, v]) => `${k} ${v}`).join(', ')}`)
+})

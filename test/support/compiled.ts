@@ -1,0 +1,115 @@
+/**
+ * The compiled sandbox as users run it (`node dist/server/main.js start`), in a child process, for
+ * tests that signal or kill the process. dist/ is rebuilt first when a source file is newer.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { freePort } from './server.js'
+
+const root = fileURLToPath(new URL('../..', import.meta.url))
+export const compiledMain = join(root, 'dist', 'server', 'main.js')
+
+function newestSource (dir: string): number {
+  let newest = 0
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name)
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs)
+  }
+  return newest
+}
+
+function fresh (): boolean {
+  let built = 0
+  try { built = statSync(compiledMain).mtimeMs } catch {}
+  return built > newestSource(join(root, 'server'))
+}
+
+function sleep (ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
+}
+
+/**
+ * Runs `npm run build` unless dist/ is newer than every file of server/. Test files run in
+ * parallel: a lock folder makes one build while the others wait, so none starts a half-written
+ * dist/ (a lock older than two minutes is a crashed run's and is taken over).
+ */
+export function ensureBuilt (): void {
+  if (fresh()) return
+  const lock = join(root, '.build-lock')
+  for (;;) {
+    try {
+      mkdirSync(lock)
+      break
+    } catch {
+      let age = 0
+      try { age = Date.now() - statSync(lock).mtimeMs } catch { continue }
+      if (age > 120_000) rmSync(lock, { recursive: true, force: true })
+      else sleep(200)
+    }
+  }
+  try {
+    if (fresh()) return
+    const res = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: root, encoding: 'utf8' })
+    if (res.status !== 0) throw new Error(`npm run build failed:\n${res.stdout}${res.stderr}`)
+  } finally {
+    rmSync(lock, { recursive: true, force: true })
+  }
+}
+
+export interface Running {
+  readonly url: string
+  readonly child: ChildProcess
+  /** Every line the process wrote to stdout so far (pino JSON). */
+  readonly lines: string[]
+  /** Resolves with the exit code (null when killed by a signal). */
+  readonly exited: Promise<number | null>
+  /** Resolves once a stdout line matches. */
+  waitForLine(test: (line: string) => boolean): Promise<string>
+}
+
+export async function startCompiled (env: Record<string, string>, options: { cwd?: string, port?: number } = {}): Promise<Running> {
+  const port = options.port ?? await freePort()
+  const url = `http://127.0.0.1:${port}`
+  const child = spawn(process.execPath, [compiledMain, 'start'], {
+    cwd: options.cwd ?? root,
+    env: { PATH: process.env.PATH ?? '', PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: url, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  const lines: string[] = []
+  const watchers: Array<{ test: (line: string) => boolean, resolve: (line: string) => void }> = []
+  let buffered = ''
+  child.stdout?.on('data', (chunk: Buffer) => {
+    buffered += chunk.toString('utf8')
+    const parts = buffered.split('\n')
+    buffered = parts.pop() ?? ''
+    for (const line of parts) {
+      lines.push(line)
+      for (const w of [...watchers]) {
+        if (w.test(line)) {
+          watchers.splice(watchers.indexOf(w), 1)
+          w.resolve(line)
+        }
+      }
+    }
+  })
+  let stderr = ''
+  child.stderr?.on('data', (chunk: Buffer) => { stderr += chunk.toString('utf8') })
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+  const waitForLine = (test: (line: string) => boolean): Promise<string> => {
+    const seen = lines.find(test)
+    if (seen !== undefined) return Promise.resolve(seen)
+    return new Promise((resolve) => watchers.push({ test, resolve }))
+  }
+  let up = false
+  for (let i = 0; i < 300 && !up && child.exitCode === null; i++) {
+    up = await fetch(`${url}/__admin/health`).then((r) => r.ok, () => false)
+    if (!up) await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  if (!up) {
+    child.kill('SIGKILL')
+    throw new Error(`the compiled sandbox did not come up: ${stderr}${lines.join('\n')}`)
+  }
+  return { url, child, lines, exited, waitForLine }
+}
