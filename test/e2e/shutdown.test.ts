@@ -43,8 +43,9 @@ t.test('SIGTERM: the in-flight request finishes, new ones are refused, exit code
 
   const inFlight = fetch(`${server.url}/v1/ping`, { headers: { 'x-sandbox-scenario': 'hold-ping', 'x-epj-system': 'Shutdown test' } })
     .then(async (res) => ({ status: res.status, body: await res.text() }), (err: Error) => ({ status: 0, body: err.message }))
-  // The server has the request once it logs it; then the signal arrives while it is held.
-  await server.waitForLine((line) => line.includes('"incoming request"') && line.includes('/v1/ping'))
+  // The server holds the request once the scenario engine logs the rule firing (before the
+  // delay); then the signal arrives while it is held.
+  await server.waitForLine((line) => line.includes('"scenario rule fired"') && line.includes('hold-ping'))
   const signalled = performance.now()
   server.child.kill('SIGTERM')
   await server.waitForLine((line) => line.includes('"shutting down"'))

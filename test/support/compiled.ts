@@ -1,6 +1,7 @@
 /**
- * The compiled sandbox as users run it (`node dist/server/main.js start`), in a child process, for
- * tests that signal or kill the process. dist/ is rebuilt first when a source file is newer.
+ * The built sandbox as users run it (`node dist/bundle/main.js start`: the bin, `npm start` and the
+ * image), in a child process, for tests that signal or kill the process. dist/ is rebuilt first
+ * when a source file is newer.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
@@ -9,7 +10,7 @@ import { fileURLToPath } from 'node:url'
 import { freePort } from './server.js'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
-export const compiledMain = join(root, 'dist', 'server', 'main.js')
+export const compiledMain = join(root, 'dist', 'bundle', 'main.js')
 
 function newestSource (dir: string): number {
   let newest = 0
@@ -51,7 +52,7 @@ export function ensureBuilt (): void {
   }
   try {
     if (fresh()) return
-    const res = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: root, encoding: 'utf8' })
+    const res = spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, encoding: 'utf8' })
     if (res.status !== 0) throw new Error(`npm run build failed:\n${res.stdout}${res.stderr}`)
   } finally {
     rmSync(lock, { recursive: true, force: true })

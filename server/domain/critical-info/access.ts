@@ -7,7 +7,7 @@
 import { KjError } from '../kj-error.js'
 import { ageAt, parseNin } from '../nin.js'
 import type { Patient } from '../world/patients.js'
-import type { User } from '../world/users.js'
+import { adHocUser, type User } from '../world/users.js'
 import { PROFILE_BASE, type FhirResource, type ProfileName } from './types.js'
 
 /**
@@ -22,26 +22,6 @@ export type AccessFace = 'critical-information' | 'fhir-legacy'
 
 /** The module name patients restrict critical information under (patients.restrictedModules). */
 export const CRITICAL_INFO_MODULE = 'KRITISK_INFO'
-
-/**
- * Someone HelseID vouches for with an HPR number but whom the fixtures do not know: treated as
- * an ordinary registered physician, so any HPR-authorised test user of the real test IDP works.
- */
-function adHocUser (pid: string, hprNumber: string): User {
-  return {
-    pid,
-    hprNumber,
-    givenName: 'Ukjent',
-    familyName: 'Helsepersonell',
-    securityLevel: '4',
-    network: 'internett',
-    idp: 'testidp-oidc',
-    roles: ['LE'],
-    registeredInKj: true,
-    kjKnowledgeConfirmed: true,
-    note: 'Ad hoc user: not in the fixtures, taken as a physician (LE) on the strength of the HPR number in the token.'
-  }
-}
 
 /**
  * The user behind a user token, or the reason they are refused. Age is judged first: it follows

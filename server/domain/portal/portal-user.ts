@@ -9,33 +9,13 @@
 import { KJ_GRANTED_ROLES } from '../critical-info/access.js'
 import { KjError } from '../kj-error.js'
 import type { Organisation } from '../world/organisations.js'
-import type { User } from '../world/users.js'
+import { adHocUser, type User } from '../world/users.js'
 
 export type PortalFlow = 'ticket' | 'innlogging'
 
 export interface PortalIdentity {
   readonly pid?: string
   readonly hprNumber?: string
-}
-
-/**
- * Someone a HelseID token vouches for with an HPR number whom the fixtures do not know: taken as
- * a physician, as the critical-information API takes them, so any HPR-authorised test user works.
- */
-function adHocUser (pid: string, hprNumber: string): User {
-  return {
-    pid,
-    hprNumber,
-    givenName: 'Ukjent',
-    familyName: 'Helsepersonell',
-    securityLevel: '4',
-    network: 'internett',
-    idp: 'testidp-oidc',
-    roles: ['LE'],
-    registeredInKj: true,
-    kjKnowledgeConfirmed: true,
-    note: 'Ad hoc user: not in the fixtures, taken as a physician (LE) on the strength of the HPR number in the token.'
-  }
 }
 
 /** A fixture user by national identity number or HPR number (the login form and login_hint take either). */

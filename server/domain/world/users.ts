@@ -35,3 +35,24 @@ export function assuranceLevelOf (securityLevel: string): 'low' | 'substantial' 
 export function fullName (user: Pick<User, 'givenName' | 'middleName' | 'familyName'>): string {
   return [user.givenName, user.middleName, user.familyName].filter(Boolean).join(' ')
 }
+
+/**
+ * Someone HelseID vouches for with an HPR number but whom the fixtures do not know: treated as
+ * an ordinary registered physician, so any HPR-authorised test user of the real test IDP works
+ * (the critical-information faces and the portal alike).
+ */
+export function adHocUser (pid: string, hprNumber: string): User {
+  return {
+    pid,
+    hprNumber,
+    givenName: 'Ukjent',
+    familyName: 'Helsepersonell',
+    securityLevel: '4',
+    network: 'internett',
+    idp: 'testidp-oidc',
+    roles: ['LE'],
+    registeredInKj: true,
+    kjKnowledgeConfirmed: true,
+    note: 'Ad hoc user: not in the fixtures, taken as a physician (LE) on the strength of the HPR number in the token.'
+  }
+}

@@ -26,7 +26,8 @@ export interface TokenAudience {
 
 export const KJERNEJOURNAL_API: TokenAudience = { audience: 'nhn:kjernejournal', scope: 'nhn:kjernejournal/api' }
 
-export async function requireToken (request: FastifyRequest, api: TokenAudience = KJERNEJOURNAL_API): Promise<KjToken> {
+/** `requireDpop` overrides REQUIRE_DPOP for APIs that only ever took DPoP (Kjernejournal Innlogging). */
+export async function requireToken (request: FastifyRequest, api: TokenAudience = KJERNEJOURNAL_API, options: { requireDpop?: boolean } = {}): Promise<KjToken> {
   const { sandbox } = request.server
   const session = request.sandboxSession
   return verifyKjToken(request.headers.authorization, {
@@ -36,7 +37,7 @@ export async function requireToken (request: FastifyRequest, api: TokenAudience 
     scope: api.scope,
     now: session.clock.epochSeconds(),
     maxLifetime: sandbox.config.KJ_MAX_TOKEN_LIFETIME,
-    requireDpop: sandbox.config.REQUIRE_DPOP,
+    requireDpop: options.requireDpop ?? sandbox.config.REQUIRE_DPOP,
     request: {
       method: request.method,
       url: `${request.issuer}${request.url.split('?')[0] ?? ''}`,

@@ -7,12 +7,11 @@
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import { KjError } from '../../domain/kj-error.js'
-import { verifyKjToken, type KjToken } from '../../domain/kjernejournal/access-token.js'
+import type { KjToken } from '../../domain/kjernejournal/access-token.js'
 import { innloggingOf, type InnloggingLimits } from '../../domain/portal/innlogging.js'
 import { checkActingRole, checkPortalOrganisation, checkPortalUser } from '../../domain/portal/portal-user.js'
 import { parseCreateSession, parseJsonBody, parseSessionId } from '../../domain/portal/session-request.js'
-import { clientJwtNow } from '../helseid/form.js'
-import { requireJson } from '../kjernejournal/chain.js'
+import { requireJson, requireToken } from '../kjernejournal/chain.js'
 import { NO_STORE, portalErrors, sendPortalJson } from './errors.js'
 
 export const SESSION_API_PREFIX = '/api/session'
@@ -20,24 +19,7 @@ export const INNLOGGING_SCOPE = 'nhn:kjernejournal/innlogging'
 
 /** A DPoP-bound user token, whatever REQUIRE_DPOP says: the Innlogging API has only ever taken DPoP. */
 async function requireUserToken (request: FastifyRequest): Promise<KjToken & { pid: string }> {
-  const { sandbox } = request.server
-  const session = request.sandboxSession
-  const token = await verifyKjToken(request.headers.authorization, {
-    verify: sandbox.verifiedTokens,
-    issuer: request.issuer,
-    audience: 'nhn:kjernejournal',
-    scope: INNLOGGING_SCOPE,
-    now: session.clock.epochSeconds(),
-    maxLifetime: sandbox.config.KJ_MAX_TOKEN_LIFETIME,
-    requireDpop: true,
-    request: {
-      method: request.method,
-      url: `${request.issuer}${request.url.split('?')[0] ?? ''}`,
-      ...(request.headers.dpop !== undefined && { dpop: request.headers.dpop }),
-      proofNow: clientJwtNow(request)
-    },
-    replay: session.dpopJtis
-  })
+  const token = await requireToken(request, { audience: 'nhn:kjernejournal', scope: INNLOGGING_SCOPE }, { requireDpop: true })
   if (token.pid === undefined) throw new KjError('KJF-000218', 'Kjernejournal Innlogging needs a user token (with a pid); a system token was sent')
   return token as KjToken & { pid: string }
 }
