@@ -14,6 +14,7 @@ import { build, tokenRequest } from '../helper.js'
 import { CI, ciHeaders, ciToken, kjUserToken } from '../support/critical-info.js'
 import { dpopKey, dpopProof } from '../support/dpop.js'
 import { EPJ_SYSTEM } from '../support/kj.js'
+import { VERIFIED_TOKENS_MAX } from '../../server/domain/helseid/verified-tokens.js'
 
 const SECONDS = Math.max(1, Number(process.env.SOAK_SECONDS ?? 4))
 const MAX_SESSIONS = 4
@@ -125,12 +126,13 @@ t.test(`soak: ${SECONDS} s of mixed traffic, memory flat, caches bounded`, async
   }
   const final = heapAfterGc()
   samples.push(final)
-  largest = { ...largest, clients: app.sandbox.clients.size }
+  largest = { ...largest, clients: app.sandbox.clients.size, 'verified token signatures': app.sandbox.verifiedTokens.size }
 
   t.equal(failures, 0, `every answer as expected (${requests} requests)`)
   t.ok(largest.sessions! <= MAX_SESSIONS, `sessions stay within MAX_SESSIONS (${largest.sessions} <= ${MAX_SESSIONS})`)
   t.ok(largest['critical-information records']! <= JOB_LENGTH + 10, 'a session holds only its own job\'s records')
   t.ok(largest['journal (largest session)']! <= 1000, 'the journal is a ring of 1000')
+  t.ok(largest['verified token signatures']! <= VERIFIED_TOKENS_MAX, `the signature cache stays within its bound (${largest['verified token signatures']} <= ${VERIFIED_TOKENS_MAX})`)
   const growth = final - baseline
   t.ok(growth < 24 * MB, `heap used after GC stays flat: ${(growth / MB).toFixed(1)} MB over ${requests - baselineRequests} requests after warm-up`)
   const elapsed = (performance.now() - started) / 1000
