@@ -1,9 +1,11 @@
 /** docs/performance.md, generated from a bench run's results. */
+import { existsSync, readFileSync } from 'node:fs'
 import type { BenchResults } from './results.js'
 import { coldStartCells, fixed, loadCells, memoryCells, rangeText, renderMarkdown } from './table.js'
 import { COLD_START_MAX_RATIO, RSS_MAX_MB, SOAK_MAX_CHANGE, TARGETS, describeTarget } from './targets.js'
 
-export function markdownReport (r: BenchResults): string {
+/** `analysis`: the hand-written reading of the figures (bench/analysis.md), placed before "Running it". */
+export function markdownReport (r: BenchResults, analysis?: string): string {
   const m = r.machine
   const method = r.method
   const lines = [
@@ -77,6 +79,7 @@ export function markdownReport (r: BenchResults): string {
     lines.push('## Where the time goes (`node --cpu-prof`, sandbox under the ping load)', '',
       renderMarkdown([['function', 'where', 'self ms', 'share'], ...r.profile.map((p) => [p.fn, p.where, fixed(p.selfMs, 0), `${fixed(p.share * 100, 1)} %`])]), '')
   }
+  if (analysis !== undefined && analysis.trim() !== '') lines.push(analysis.trim(), '')
   lines.push('## Running it', '',
     '```sh',
     'npm run bench                      # the full run (a few minutes), writes bench/results/latest.json and this file',
@@ -84,6 +87,13 @@ export function markdownReport (r: BenchResults): string {
     'npm run bench -- --quick --out /tmp/bench   # results elsewhere, the repository stays clean',
     'npm run bench -- --profile         # also a CPU profile of the sandbox under the ping load',
     'npm run bench -- --help            # every option (durations, connections, soak, rounds)',
+    'npx tsx bench/render.ts            # this file again from bench/results/latest.json and bench/analysis.md',
     '```', '')
   return lines.join('\n')
+}
+
+/** bench/analysis.md: why targets are missed, with the profile's evidence; kept by hand. */
+export function readAnalysis (): string | undefined {
+  const file = new URL('./analysis.md', import.meta.url)
+  return existsSync(file) ? readFileSync(file, 'utf8') : undefined
 }

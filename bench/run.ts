@@ -13,7 +13,7 @@ import { describePool } from './assertions.js'
 import { load } from './load.js'
 import { OptionsError, parseOptions, USAGE, type BenchOptions } from './options.js'
 import { topSelfTime, type CpuProfile } from './profile.js'
-import { markdownReport } from './report.js'
+import { markdownReport, readAnalysis } from './report.js'
 import { coldStartOf, cycleRate, failuresOf, memoryOf, soakOf, summarise, type BenchResults, type ColdStart, type LoadRun, type Machine, type ProfileEntry, type Soak, type SoakSample } from './results.js'
 import { ROOT, SANDBOX_MAIN, rssMB, startServer, type Running } from './server-process.js'
 import { expectation, FLOOR, preflight, prepare, type Endpoint } from './setup.js'
@@ -205,7 +205,7 @@ async function main (): Promise<number> {
   const mdFile = o.out !== undefined ? join(o.out, 'performance.md') : join(ROOT, 'docs', 'performance.md')
   for (const f of [jsonFile, mdFile]) mkdirSync(join(f, '..'), { recursive: true })
   writeFileSync(jsonFile, `${JSON.stringify(results, null, 2)}\n`)
-  writeFileSync(mdFile, markdownReport(results))
+  writeFileSync(mdFile, markdownReport(results, readAnalysis()))
   log(`\nwrote ${jsonFile} and ${mdFile}`)
   if (failures > 0) log(`bench: ${failures} requests failed; the figures above measure error answers and are not valid`)
   return failures > 0 ? 1 : 0
