@@ -12,6 +12,7 @@ t.test('oversize bodies answer 413 in each face\'s shape', async (t) => {
   const app = await build(t)
   const cases: Array<{ url: string, type: string, size: number, code: string }> = [
     { url: '/v1/helseindikator', type: 'application/json', size: 64 * KIB + 1, code: 'KJF-000206' },
+    { url: '/api/session/create', type: 'application/json', size: 64 * KIB + 1, code: 'KJF-000260' },
     { url: '/v1/fhir/Condition', type: 'application/fhir+json', size: 256 * KIB + 1, code: 'KJF-000260' },
     { url: '/api/critical-information/v1/Condition', type: 'application/fhir+json', size: 256 * KIB + 1, code: 'KI-0007' },
     { url: '/connect/token', type: 'application/x-www-form-urlencoded', size: 1024 * KIB + 1, code: 'invalid_request' },

@@ -6,6 +6,7 @@
  * @see ../shared/seeds/002 (failure fields, X-EVENT-ID, the extra field)
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { ErrorCode } from '../../domain/error-catalogue.js'
 import { KjError } from '../../domain/kj-error.js'
 import { withExtraField } from '../../domain/kjernejournal/extra-field.js'
 
@@ -27,23 +28,38 @@ export function sendJson (request: FastifyRequest, reply: FastifyReply, status: 
   return reply.code(status).send(payload)
 }
 
-export function sendKjError (request: FastifyRequest, reply: FastifyReply, err: KjError): FastifyReply {
-  return sendJson(request, reply.headers({ 'nhn-error-code': err.code, 'x-kj-feilkode': err.code }), err.statusCode, {
-    status: err.statusCode,
-    feilkode: err.code,
-    utviklermelding: err.message,
-    brukermelding: brukermelding(err)
-  })
+/** Kjernejournal's JSON error shape (seed 002), shared with the portal's Innlogging API. */
+export function kjErrorBody (err: KjError): { status: number, feilkode: string, utviklermelding: string, brukermelding: string } {
+  return { status: err.statusCode, feilkode: err.code, utviklermelding: err.message, brukermelding: brukermelding(err) }
 }
 
-/** Framework errors raised before the chain runs, as the face's codes. */
-function toKjError (err: FastifyError): KjError | undefined {
+export function sendKjError (request: FastifyRequest, reply: FastifyReply, err: KjError): FastifyReply {
+  return sendJson(request, reply.headers({ 'nhn-error-code': err.code, 'x-kj-feilkode': err.code }), err.statusCode, kjErrorBody(err))
+}
+
+/**
+ * Framework errors raised before a route runs, as a face's catalogue codes: wrong content type
+ * KJF-000350; anything else a client did wrong is the face's `invalid` code (a body over the
+ * limit too, which the catalogue has no code for, answered 413).
+ */
+function frameworkKjError (err: FastifyError, invalid: ErrorCode): KjError | undefined {
   const status = err.statusCode ?? 500
   if (status === 415) return new KjError('KJF-000350', err.message)
-  // The catalogue has no code for a body over the limit: the face's "otherwise invalid" code, with 413.
-  if (status === 413) return new KjError('KJF-000206', err.message, undefined, 413)
-  if (status >= 400 && status < 500) return new KjError('KJF-000206', err.message)
+  if (status === 413) return new KjError(invalid, err.message, undefined, 413)
+  if (status >= 400 && status < 500) return new KjError(invalid, err.message)
   return undefined
+}
+
+export type KjErrorSender = (request: FastifyRequest, reply: FastifyReply, err: KjError) => FastifyReply
+
+/** The error handler of a face that answers KjErrors: ours as they are, framework ones translated, the rest KJS-000077 and logged. */
+export function setKjErrorHandler (app: FastifyInstance, send: KjErrorSender, invalid: ErrorCode): void {
+  app.setErrorHandler(async (err: unknown, request, reply) => {
+    const kj = err instanceof KjError ? err : frameworkKjError(err as FastifyError, invalid)
+    if (kj !== undefined) return send(request, reply, kj)
+    request.log.error({ err }, 'unexpected error')
+    return send(request, reply, new KjError('KJS-000077', 'the sandbox failed unexpectedly; see its log'))
+  })
 }
 
 /** Sets up an encapsulated context as the REST face: body as text, headers, error shape. */
@@ -54,10 +70,5 @@ export function asRestFace (app: FastifyInstance): void {
     reply.headers({ 'x-event-id': restEventId(request), ...NO_CACHE })
     done()
   })
-  app.setErrorHandler(async (err: unknown, request, reply) => {
-    const kj = err instanceof KjError ? err : toKjError(err as FastifyError)
-    if (kj !== undefined) return sendKjError(request, reply, kj)
-    request.log.error({ err }, 'unexpected error')
-    return sendKjError(request, reply, new KjError('KJS-000077', 'the sandbox failed unexpectedly; see its log'))
-  })
+  setKjErrorHandler(app, sendKjError, 'KJF-000206')
 }

@@ -4,10 +4,10 @@
  * and `X-KJ-Feilkode` (so the journal and scenario tests read it the same way on every face)
  * and an `X-EVENT-ID`.
  */
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { KjError } from '../../domain/kj-error.js'
 import { renderErrorPage } from '../../domain/portal/error-page.js'
-import { restEventId } from '../kjernejournal/rest-face.js'
+import { kjErrorBody, restEventId, setKjErrorHandler, type KjErrorSender } from '../kjernejournal/rest-face.js'
 
 export const NO_STORE = { 'cache-control': 'no-store', pragma: 'no-cache' }
 
@@ -20,34 +20,16 @@ export function sendPortalPage (request: FastifyRequest, reply: FastifyReply, er
 }
 
 export function sendPortalJson (_request: FastifyRequest, reply: FastifyReply, err: KjError): FastifyReply {
-  const brukermelding = err.statusCode >= 500
-    ? `Kjernejournal er ikke tilgjengelig akkurat nå. Prøv igjen senere. (Feilkode ${err.code})`
-    : `Kjernejournal kunne ikke åpnes. Oppgi feilkode ${err.code} til brukerstøtte.`
-  return codeHeaders(reply, err).send({ status: err.statusCode, feilkode: err.code, utviklermelding: err.message, brukermelding })
-}
-
-type Sender = (request: FastifyRequest, reply: FastifyReply, err: KjError) => FastifyReply
-
-/** Framework errors raised before a route runs (bad content type, body too large) as catalogue codes. */
-function toKjError (err: FastifyError): KjError | undefined {
-  const status = err.statusCode ?? 500
-  if (status === 415) return new KjError('KJF-000350', err.message)
-  if (status >= 400 && status < 500) return new KjError('KJF-000260', err.message)
-  return undefined
+  return codeHeaders(reply, err).send(kjErrorBody(err))
 }
 
 /** Sets the error and not-found handlers of an encapsulated portal context. */
-export function portalErrors (app: FastifyInstance, send: Sender): void {
+export function portalErrors (app: FastifyInstance, send: KjErrorSender): void {
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-event-id', restEventId(request))
     done()
   })
-  app.setErrorHandler(async (err: unknown, request, reply) => {
-    const kj = err instanceof KjError ? err : toKjError(err as FastifyError)
-    if (kj !== undefined) return send(request, reply, kj)
-    request.log.error({ err }, 'unexpected error')
-    return send(request, reply, new KjError('KJS-000077', 'the sandbox failed unexpectedly; see its log'))
-  })
+  setKjErrorHandler(app, send, 'KJF-000260')
   app.setNotFoundHandler(async (request, reply) =>
     send(request, reply, new KjError('KJF-000229', `no portal page at ${request.method} ${request.url.split('?')[0] ?? ''}`)))
 }
