@@ -25,5 +25,13 @@ const file = keysFile(args)
 const signingKey = starting && (file === undefined || !existsSync(file)) ? generatePrivateJwk() : undefined
 // If it fails, it fails where the key is awaited; never as an unhandled rejection of its own.
 signingKey?.catch(() => {})
-const { run } = await import('./cli/run.js')
-await run(args, signingKey)
+try {
+  const { run } = await import('./cli/run.js')
+  await run(args, signingKey)
+} catch (err) {
+  // A setting or fixture file the user got wrong is one line; anything else is our bug: the stack.
+  // (By name: importing their classes here would load the whole sandbox before the key starts.)
+  const known = err instanceof Error && (err.name === 'ConfigError' || err.name === 'FixtureError')
+  console.error(known ? `kjernejournal-sandbox: ${err.message}` : err)
+  process.exit(2)
+}

@@ -3,7 +3,7 @@
  * server/main.ts. Settings come from the environment and from flags (`--port 9090`); see `help`.
  */
 import { buildApp } from '../app.js'
-import { ConfigError, configSchema, loadConfig } from '../config.js'
+import { configSchema, loadConfig } from '../config.js'
 import type { PrivateRsaJwk } from '../domain/helseid/key-generation.js'
 import { tokenCommand } from './token.js'
 import { validateCommand } from './validate.js'
@@ -77,15 +77,7 @@ async function dispatch (args: readonly string[], signingKey?: Promise<PrivateRs
   }
 }
 
+/** Runs a verb; setting and fixture errors are thrown for server/main.ts to report (no logger exists yet). */
 export async function run (args: readonly string[], signingKey?: Promise<PrivateRsaJwk>): Promise<void> {
-  try {
-    await dispatch(args, signingKey)
-  } catch (err) {
-    if (err instanceof ConfigError || (err instanceof Error && err.name === 'FixtureError')) {
-      console.error(`kjernejournal-sandbox: ${err.message}`)
-    } else {
-      console.error(err)
-    }
-    process.exit(2)
-  }
+  await dispatch(args, signingKey)
 }
