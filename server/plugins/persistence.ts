@@ -21,7 +21,7 @@ export default fp(async (app) => {
   if (dir !== undefined) {
     let store: FileDocumentStore
     try {
-      store = await FileDocumentStore.open(dir)
+      store = await FileDocumentStore.open(dir, () => app.sandbox.defaultSession.clock.wallNow())
     } catch (err) {
       throw new ConfigError(`Invalid setting DATA_DIR=${JSON.stringify(dir)}: cannot write there (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`)
     }

@@ -57,17 +57,20 @@ export class FileDocumentStore implements DocumentStore {
   readonly location: string
   #seq = 0
   readonly #madeDirs = new Set<string>()
+  /** Real time (the clock's wallNow), not a session's: it stamps files for people reading the disk. */
+  readonly #wallNow: () => number
 
-  private constructor (dir: string) {
+  private constructor (dir: string, wallNow: () => number) {
     this.location = dir
+    this.#wallNow = wallNow
   }
 
   /** Makes the folder if needed; throws when it cannot be written (a setting error, at start). */
-  static async open (dir: string): Promise<FileDocumentStore> {
+  static async open (dir: string, wallNow: () => number): Promise<FileDocumentStore> {
     await mkdir(join(dir, SESSIONS), { recursive: true })
     await access(dir, constants.W_OK)
     await access(join(dir, SESSIONS), constants.W_OK)
-    return new FileDocumentStore(dir)
+    return new FileDocumentStore(dir, wallNow)
   }
 
   #fileOf (name: string): string {
@@ -78,7 +81,7 @@ export class FileDocumentStore implements DocumentStore {
     const file = this.#fileOf(name)
     const dir = dirname(file)
     // Serialised before the first await: what is written is the state at the call.
-    const text = JSON.stringify({ format: FORMAT, name, savedAt: new Date().toISOString(), data } satisfies Envelope)
+    const text = JSON.stringify({ format: FORMAT, name, savedAt: new Date(this.#wallNow()).toISOString(), data } satisfies Envelope)
     if (!this.#madeDirs.has(dir)) {
       await mkdir(dir, { recursive: true })
       this.#madeDirs.add(dir)
@@ -123,7 +126,7 @@ export class FileDocumentStore implements DocumentStore {
   }
 
   async #setAside (file: string): Promise<string> {
-    const target = `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`
+    const target = `${file}.corrupt-${new Date(this.#wallNow()).toISOString().replace(/[:.]/g, '-')}`
     await rename(file, target)
     await syncDir(dirname(file))
     return target
