@@ -4,6 +4,7 @@ import type { Endpoint } from './setup.js'
 
 export interface LoadResult {
   readonly requestsPerSec: number
+  /** Latency percentiles, milliseconds. */
   readonly p50: number
   readonly p99: number
   readonly requests: number

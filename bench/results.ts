@@ -1,25 +1,16 @@
 /** The shape of a bench run's results (bench/results/latest.json) and how runs become table rows. */
+import type { LoadResult } from './load.js'
 import { change, median, ratio, spread, type Spread } from './stats.js'
 import { TARGETS, COLD_START_MAX_RATIO, RSS_MAX_MB, SOAK_MAX_CHANGE, describeTarget, type Target } from './targets.js'
 
-/** One time-bounded autocannon run against one endpoint. */
-export interface LoadRun {
+/** One time-bounded autocannon run against one endpoint: what load() measured, and where. */
+export interface LoadRun extends LoadResult {
   readonly name: string
   readonly label: string
   readonly server: 'floor' | 'sandbox'
   readonly round: number
-  readonly requestsPerSec: number
-  /** Latency percentiles, milliseconds. */
-  readonly p50: number
-  readonly p99: number
-  readonly requests: number
-  readonly non2xx: number
-  readonly errors: number
-  readonly timeouts: number
-  readonly statusCodes: Readonly<Record<string, number>>
   /** VmRSS of the server process right after the run, MB. */
   readonly rssMB: number
-  readonly seconds: number
   /** What producing the requests cost the load generator, when it did more than send them. */
   readonly generatorNote?: string
 }
