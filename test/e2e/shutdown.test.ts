@@ -51,7 +51,9 @@ t.test('SIGTERM: the in-flight request finishes, new ones are refused, exit code
   await server.waitForLine((line) => line.includes('"shutting down"'))
 
   const refused = await freshRequest(server.url)
-  t.ok(refused === 'ECONNREFUSED' || refused === 503, `a new connection is refused (${String(refused)})`)
+  // Refused: no listener (ECONNREFUSED), a kept-alive socket's 503, or, when the connection landed
+  // in the accept backlog just as the listener closed, a reset without an answer (ECONNRESET).
+  t.ok(refused === 'ECONNREFUSED' || refused === 'ECONNRESET' || refused === 503, `a new connection is refused (${String(refused)})`)
   const answered = await inFlight
   t.equal(answered.status, 401, 'the in-flight request got its answer (401: it carried no token)')
   t.match(answered.body, /KJF-000279/)
