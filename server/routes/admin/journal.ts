@@ -12,7 +12,7 @@ import { seedCriticalInfo } from '../../domain/critical-info/seed.js'
 import { catalogueQuerySchema, findCatalogueEntry, searchCatalogue } from '../../domain/journal/catalogue-search.js'
 import { journalFilterSchema, journalListSchema } from '../../domain/journal/query.js'
 import { patientSchema } from '../../domain/world/patients.js'
-import { AdminError } from '../../plugins/error-rendering.js'
+import { AdminError } from '../../domain/admin-error.js'
 import { durable } from './durable.js'
 
 /** Patients added at run time live as long as the sandbox: bounded like every other store. */
