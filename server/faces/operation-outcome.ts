@@ -8,7 +8,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { KjError } from '../domain/kj-error.js'
 import { operationOutcome } from '../domain/fhir/operation-outcome.js'
-import { ownKjError } from './rest.js'
 import { faceRenderer, routeOf, type FaceRenderer } from './renderer.js'
 
 export const FHIR_JSON = 'application/fhir+json; charset=utf-8'
@@ -25,7 +24,7 @@ const APPLICATION_VERSION = 'sandbox'
 export function operationOutcomeRenderer (face: OperationOutcomeFace): FaceRenderer {
   const meta = { apiVersion: 'v1', applicationVersion: APPLICATION_VERSION, environment: face.environment, serviceName: face.serviceName }
   return faceRenderer<KjError>({
-    own: ownKjError,
+    own: (err) => err instanceof KjError ? err : undefined,
     client: (error) => new KjError('KI-0007', error.message, undefined, error.status === 413 ? 413 : undefined),
     unexpected: () => new KjError('KI-0006', 'the sandbox failed unexpectedly; see its log'),
     notFound: (request) => new KjError('KI-0007', `no route for ${routeOf(request)}`),
