@@ -1,9 +1,8 @@
 /** `kjernejournal-sandbox validate`: scenario and fixture files, one line per problem, exit 1 on any. */
 import t from 'tap'
-import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { validateCommand } from '../../server/cli/validate.js'
+import { runCompiled } from '../support/compiled.js'
 
 async function run (argv: string[], env: Record<string, string> = {}) {
   const out: string[] = []
@@ -76,9 +75,8 @@ t.test('without arguments: SCENARIOS_DIR, FIXTURES_DIR and SCENARIOS from the en
 })
 
 t.test('the command line: exit code and streams', async (t) => {
-  const main = fileURLToPath(new URL('../../server/main.ts', import.meta.url))
   const dir = t.testdir({ 'bad.yaml': 'rules: []\n' })
-  const res = spawnSync(process.execPath, ['--import', 'tsx', main, 'validate', join(dir, 'bad.yaml')], { encoding: 'utf8', timeout: 30_000 })
+  const res = runCompiled(['validate', join(dir, 'bad.yaml')])
   t.equal(res.status, 1)
   t.equal(res.stdout, 'ok: 0 files\n')
   t.match(res.stderr, /bad\.yaml: rules: /)

@@ -1,6 +1,6 @@
 /** `startSandbox()`: the typed handle JavaScript test suites drive the real, listening sandbox with. */
 import t from 'tap'
-import { startSandbox } from '../server/index.js'
+import { startSandbox } from '../../server/index.js'
 
 const PATIENT = '17815810112'
 

@@ -1,9 +1,9 @@
 import t from 'tap'
-import { MAX_JOURNAL_LISTENERS } from '../../../server/domain/journal/journal.js'
-import type { LiveRequestEvent } from '../../../server/domain/journal/live.js'
-import { poll } from '../../support/poll.js'
-import { startSandbox } from '../../support/server.js'
-import { openSse, type SseEvent, type SseStream } from '../../support/sse.js'
+import { MAX_JOURNAL_LISTENERS } from '../../server/domain/journal/journal.js'
+import type { LiveRequestEvent } from '../../server/domain/journal/live.js'
+import { poll } from '../support/poll.js'
+import { startSandbox } from '../support/server.js'
+import { openSse, type SseEvent, type SseStream } from '../support/sse.js'
 
 const data = (event: SseEvent) => JSON.parse(event.data) as LiveRequestEvent & { reason?: string, session?: string }
 const isRequest = (path: string) => (e: SseEvent) => e.event === 'request' && data(e).path === path
