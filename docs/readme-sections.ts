@@ -1,7 +1,7 @@
 /** The README sections that are generated from code, and how to find them in the README. */
-import { catalogueTable } from '../server/docs/catalogue-table.js'
-import { settingsTable } from '../server/docs/settings-table.js'
-import { organisationsTable, patientsTable, readBuiltInWorld, usersTable } from '../server/docs/world-tables.js'
+import { catalogueTable } from './generators/catalogue-table.js'
+import { settingsTable } from './generators/settings-table.js'
+import { organisationsTable, patientsTable, readBuiltInWorld, usersTable } from './generators/world-tables.js'
 
 export function generatedSections (): Record<string, string> {
   const world = readBuiltInWorld()

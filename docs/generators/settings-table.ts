@@ -2,7 +2,7 @@
  * The README's settings table, generated from the config schema's `.describe()` texts so the
  * two cannot drift (a test holds the README to it; `npm run docs` rewrites it).
  */
-import { configSchema } from '../config.js'
+import { configSchema } from '../../server/config.js'
 
 function defaultOf (schema: unknown): string {
   const def = (schema as { def?: { type?: string, defaultValue?: unknown } }).def

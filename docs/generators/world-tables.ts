@@ -6,12 +6,12 @@
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { builtInFixturesDir } from '../paths.js'
-import { statusOf } from '../domain/kjernejournal/helseindikator.js'
-import { parseFixture } from '../domain/world/fixture-file.js'
-import { organisationsFileSchema, type Organisation } from '../domain/world/organisations.js'
-import { patientsFileSchema, type Patient } from '../domain/world/patients.js'
-import { fullName, usersFileSchema, type User } from '../domain/world/users.js'
+import { builtInFixturesDir } from '../../server/paths.js'
+import { statusOf } from '../../server/domain/kjernejournal/helseindikator.js'
+import { parseFixture } from '../../server/domain/world/fixture-file.js'
+import { organisationsFileSchema, type Organisation } from '../../server/domain/world/organisations.js'
+import { patientsFileSchema, type Patient } from '../../server/domain/world/patients.js'
+import { fullName, usersFileSchema, type User } from '../../server/domain/world/users.js'
 
 /** Text safe inside a markdown table cell. */
 function cell (text: string): string {
