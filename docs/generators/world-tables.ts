@@ -1,6 +1,6 @@
 /**
- * The README's tables of the synthetic world (patients, users, organisations), generated from the
- * fixture files so the two cannot drift (test/readme.test.ts holds the README to them;
+ * The tables of the synthetic world in docs/world.md (patients, users, organisations), generated
+ * from the fixture files so the two cannot drift (test/readme.test.ts holds the file to them;
  * `npm run docs` rewrites it). The table functions are pure; `readBuiltInWorld` reads the
  * built-in fixtures synchronously, through the same schemas the sandbox loads them with.
  */
