@@ -3,6 +3,7 @@
  * to find a section between its `<!-- generated:NAME -->` markers. Generated from code so the
  * docs cannot drift: test/readme.test.ts holds every file to it, `npm run docs` rewrites them.
  */
+import { readFileSync } from 'node:fs'
 import { catalogueTable } from './generators/catalogue-table.js'
 import { settingsTable } from './generators/settings-table.js'
 import { organisationsTable, patientsTable, readBuiltInWorld, usersTable } from './generators/world-tables.js'
@@ -10,10 +11,18 @@ import { organisationsTable, patientsTable, readBuiltInWorld, usersTable } from 
 /** The repository's root, where the paths below start. */
 export const REPO_ROOT = new URL('../', import.meta.url)
 
+/** The EHR flow script, as the README shows it: the file itself, so the README's copy is the tested one. */
+export const EHR_FLOW_SCRIPT = 'docs/ehr-flow.sh'
+
+function embedded (path: string, language: string): string {
+  return ['```' + language, readFileSync(new URL(path, REPO_ROOT), 'utf8').replace(/\n$/, ''), '```'].join('\n')
+}
+
 /** Each file (relative to the repository root) with its sections' generated text. */
 export function generatedFiles (): Record<string, Record<string, string>> {
   const world = readBuiltInWorld()
   return {
+    'README.md': { 'ehr-flow': embedded(EHR_FLOW_SCRIPT, 'bash') },
     'docs/errors.md': { catalogue: catalogueTable() },
     'docs/settings.md': { settings: settingsTable() },
     'docs/world.md': {
