@@ -18,6 +18,13 @@ t.test('the README\'s first screen has the two commands a newcomer needs', async
   t.match(firstScreen, /npm test/)
 })
 
+t.test('the README is a front door: at most 600 lines, with the EHR flow in the first 150', async (t) => {
+  const lines = readme.split('\n')
+  t.ok(lines.length <= 600, `${lines.length} lines`)
+  const flowEnd = lines.indexOf('<!-- /generated:ehr-flow -->')
+  t.ok(flowEnd > 0 && flowEnd < 150, `the EHR flow ends on line ${flowEnd + 1}`)
+})
+
 t.test('every "| code | HTTP |" pair the README and docs/ state matches the catalogue', async (t) => {
   const { catalogueEntry, isErrorCode } = await import('../server/domain/error-catalogue.js')
   const pairsIn = (text: string): RegExpMatchArray[] => [...text.matchAll(/\| ((?:KJF|KJS|KJX|KI)-\d{4,6}) \| (\d{3}) \|/g)]
@@ -25,6 +32,7 @@ t.test('every "| code | HTTP |" pair the README and docs/ state matches the cata
   const pairs = new Map([['README.md', pairsIn(readme)], ...docs.map((path) => [path, pairsIn(read(path))] as const)])
   t.ok((pairs.get('README.md') ?? []).length >= 15, 'the REST error table is there')
   t.ok((pairs.get('docs/errors.md') ?? []).length >= 15, 'the catalogue table is there')
+  t.ok((pairs.get('docs/critical-information.md') ?? []).length >= 10, 'the FHIR faces\' error table is there')
   for (const [path, found] of pairs) {
     for (const [, code, status] of found) {
       t.ok(isErrorCode(code as string), `${path}: ${code} is in the catalogue`)
