@@ -1,8 +1,8 @@
 /**
- * The README's error catalogue table, generated from the catalogue so the two cannot drift (a
- * test holds the README to it; `npm run docs` rewrites it).
+ * The error catalogue table of docs/errors.md, generated from the catalogue so the two cannot
+ * drift (test/readme.test.ts holds the file to it; `npm run docs` rewrites it).
  */
-import { CATALOGUE, type CatalogueEntry } from '../domain/error-catalogue.js'
+import { CATALOGUE, type CatalogueEntry } from '../../server/domain/error-catalogue.js'
 
 /** Escapes what would break a markdown table cell: `|` and line breaks. */
 function cell (text: string): string {

@@ -1,8 +1,8 @@
 /**
- * The README's settings table, generated from the config schema's `.describe()` texts so the
- * two cannot drift (a test holds the README to it; `npm run docs` rewrites it).
+ * The settings table of docs/settings.md, generated from the config schema's `.describe()` texts
+ * so the two cannot drift (test/readme.test.ts holds the file to it; `npm run docs` rewrites it).
  */
-import { configSchema } from '../config.js'
+import { configSchema } from '../../server/config.js'
 
 function defaultOf (schema: unknown): string {
   const def = (schema as { def?: { type?: string, defaultValue?: unknown } }).def

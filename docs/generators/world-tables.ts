@@ -1,17 +1,17 @@
 /**
- * The README's tables of the synthetic world (patients, users, organisations), generated from the
- * fixture files so the two cannot drift (test/readme.test.ts holds the README to them;
+ * The tables of the synthetic world in docs/world.md (patients, users, organisations), generated
+ * from the fixture files so the two cannot drift (test/readme.test.ts holds the file to them;
  * `npm run docs` rewrites it). The table functions are pure; `readBuiltInWorld` reads the
  * built-in fixtures synchronously, through the same schemas the sandbox loads them with.
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { builtInFixturesDir } from '../paths.js'
-import { statusOf } from '../domain/kjernejournal/helseindikator.js'
-import { parseFixture } from '../domain/world/fixture-file.js'
-import { organisationsFileSchema, type Organisation } from '../domain/world/organisations.js'
-import { patientsFileSchema, type Patient } from '../domain/world/patients.js'
-import { fullName, usersFileSchema, type User } from '../domain/world/users.js'
+import { builtInFixturesDir } from '../../server/paths.js'
+import { statusOf } from '../../server/domain/kjernejournal/helseindikator.js'
+import { parseFixture } from '../../server/domain/world/fixture-file.js'
+import { organisationsFileSchema, type Organisation } from '../../server/domain/world/organisations.js'
+import { patientsFileSchema, type Patient } from '../../server/domain/world/patients.js'
+import { fullName, usersFileSchema, type User } from '../../server/domain/world/users.js'
 
 /** Text safe inside a markdown table cell. */
 function cell (text: string): string {
