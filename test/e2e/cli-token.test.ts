@@ -3,7 +3,7 @@ import t from 'tap'
 import { execFile } from 'node:child_process'
 import { decodeJwt } from 'jose'
 import { startSandbox } from '../../server/index.js'
-import { compiledMain, ensureBuilt } from '../support/compiled.js'
+import { childEnv, compiledMain, ensureBuilt } from '../support/compiled.js'
 
 ensureBuilt()
 
@@ -13,7 +13,7 @@ interface Run { code: number, stdout: string, stderr: string }
 // answer the child.
 async function cli (args: string[]): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [compiledMain, 'token', ...args], { timeout: 30_000 }, (err, stdout, stderr) => {
+    execFile(process.execPath, [compiledMain, 'token', ...args], { env: childEnv(), timeout: 30_000 }, (err, stdout, stderr) => {
       resolve({ code: err === null ? 0 : Number((err as { code?: unknown }).code ?? -1), stdout, stderr })
     })
   })

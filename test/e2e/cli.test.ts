@@ -4,7 +4,7 @@
  */
 import t from 'tap'
 import { spawn } from 'node:child_process'
-import { compiledMain, runCompiled } from '../support/compiled.js'
+import { childEnv, compiledMain, runCompiled } from '../support/compiled.js'
 import { freePort } from '../support/server.js'
 
 const node = (args: string[], env: Record<string, string> = {}) => runCompiled(args, { env })
@@ -30,7 +30,7 @@ t.test('start answers health checks and exits cleanly on SIGTERM', async (t) => 
   const port = await freePort()
   const env = { PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' }
   t.equal(node(['healthcheck'], env).status, 1, 'nothing listens yet')
-  const child = spawn(process.execPath, [compiledMain, 'start'], { env: { ...process.env, ...env }, stdio: 'ignore' })
+  const child = spawn(process.execPath, [compiledMain, 'start'], { env: childEnv(env), stdio: 'ignore' })
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
   t.teardown(() => { child.kill('SIGKILL') })
   let healthy = false
