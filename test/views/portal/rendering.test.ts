@@ -2,9 +2,9 @@
 import t from 'tap'
 import { CATALOGUE } from '../../../server/domain/error-catalogue.js'
 import { KjError } from '../../../server/domain/kj-error.js'
-import { adviceFor, renderErrorPage } from '../../../server/domain/portal/error-page.js'
-import { html, raw } from '../../../server/domain/portal/html.js'
-import { helseindikatorIcon } from '../../../server/domain/portal/icons.js'
+import { adviceFor, renderErrorPage } from '../../../server/views/portal/error-page.js'
+import { html, raw } from '../../../server/views/portal/html.js'
+import { helseindikatorIcon } from '../../../server/views/portal/icons.js'
 import { codeChallengeOf, InnloggingState, MAX_CODES, MAX_SESSIONS } from '../../../server/domain/portal/innlogging.js'
 
 t.test('html escapes what it is given and passes Html through', async (t) => {
