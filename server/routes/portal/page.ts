@@ -2,7 +2,8 @@
  * The Kjernejournal portal stand-in, /hpp-webapp: `hentpasient.html` opened the legacy way
  * (`?ticket=`, then a login) or the Kjernejournal Innlogging way (`?code=&ehr_code_verifier=`),
  * and `loggut`. Rules live in server/domain/portal, HTML in server/views/portal; this only wires them.
- * @see ../shared/reference/kjernejournal-and-helseid.md section 4
+ * @see https://kjernejournal.atlassian.net/wiki/spaces/KJERNEJOURDOK1/pages/664634018/Integration+Guide+Kjernejournal+Portal
+ * @see https://utviklerportal.nhn.no/informasjonstjenester/kjernejournal-portal/innlogging/innlogging/docs/helseidklientmd/
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { lastChangeByKategori } from '../../domain/critical-info/service.js'
