@@ -21,7 +21,7 @@ import { dribble, malformedBody, overrideJson } from '../domain/scenarios/answer
 import { evaluate, type Action, type Firing } from '../domain/scenarios/engine.js'
 import { scenarioFaceOf, type ScenarioFace } from '../domain/scenarios/face.js'
 import { headerValue, requestFacts } from '../domain/scenarios/facts.js'
-import { ScenarioRegistry } from '../domain/scenarios/registry.js'
+import { ScenarioRegistry } from '../scenario-files/registry.js'
 import { sessionSeed } from '../domain/scenarios/runtime.js'
 import type { Scenario } from '../domain/scenarios/scenario.js'
 import { OAUTH_ERROR_CODES } from '../domain/scenarios/schema.js'
