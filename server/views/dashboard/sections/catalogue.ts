@@ -1,5 +1,5 @@
 /** The error catalogue, searchable: the script filters as you type; without it the form filters on the server. */
-import type { CatalogueEntry } from '../../error-catalogue.js'
+import type { CatalogueEntry } from '../../../domain/error-catalogue.js'
 import { esc } from '../html.js'
 import type { DashboardView } from '../view.js'
 

@@ -2,7 +2,7 @@
  * The portal's error page: the code, the catalogue's text (seed 000, verbatim), what to do in
  * plain words, and for developers the detail and the event id to quote to support.
  */
-import type { KjError } from '../kj-error.js'
+import type { KjError } from '../../domain/kj-error.js'
 import { html } from './html.js'
 import { page } from './layout.js'
 

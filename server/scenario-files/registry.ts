@@ -2,11 +2,12 @@
  * The scenarios the sandbox knows, for all sessions: the files of SCENARIOS_DIR (watched, so an
  * edit takes effect without a restart) plus those added through the admin API. A file that
  * breaks keeps its last good version serving; its problems are listed (and logged) until fixed.
- * Which scenarios are active, and their state, is per session: see runtime.ts.
+ * Which scenarios are active, and their state, is per session: see domain/scenarios/runtime.ts.
  */
 import { watch, type FSWatcher } from 'node:fs'
-import type { Scenario } from './scenario.js'
-import { duplicateNameProblems, readScenarioFolder, type FileProblem } from './scenario-file.js'
+import type { Scenario } from '../domain/scenarios/scenario.js'
+import { duplicateNameProblems, type FileProblem } from '../domain/scenarios/scenario-file.js'
+import { readScenarioFolder } from './folder.js'
 
 export interface ScenarioLog {
   info(obj: object, msg: string): void

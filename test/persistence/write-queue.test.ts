@@ -1,7 +1,7 @@
 /** Group commit: concurrent changes share writes, each caller learns when its change is durable, failures reach the callers. */
 import t from 'tap'
-import type { DocumentStore } from '../../../server/domain/persistence/port.js'
-import { WriteQueue } from '../../../server/domain/persistence/write-queue.js'
+import type { DocumentStore } from '../../server/persistence/port.js'
+import { WriteQueue } from '../../server/persistence/write-queue.js'
 
 function slowStore (fail = false): DocumentStore & { written: unknown[], removed: string[] } {
   const written: unknown[] = []

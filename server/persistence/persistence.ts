@@ -8,11 +8,11 @@
  * Not kept: sessions nobody wrote to (they are made again on first use, from the fixtures, with
  * the same record ids), clocks, scenario state, journals, codes, refresh tokens, replay caches.
  */
-import { seedCriticalInfo } from '../critical-info/seed.js'
-import type { ClientRegistration } from '../helseid/clients.js'
-import type { Sandbox } from '../sandbox.js'
-import type { Session } from '../session.js'
-import type { Patient } from '../world/patients.js'
+import { seedCriticalInfo } from '../domain/critical-info/seed.js'
+import type { ClientRegistration } from '../domain/helseid/clients.js'
+import type { Sandbox } from '../domain/sandbox.js'
+import type { Session } from '../domain/session.js'
+import type { Patient } from '../domain/world/patients.js'
 import {
   CLIENTS, PATIENTS, SESSION_PREFIX, clientsDocumentSchema, describeError, parseSessionDocument,
   patientsDocumentSchema, sessionDocument, type ClientsDocument, type SessionDocument

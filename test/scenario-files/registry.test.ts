@@ -1,8 +1,8 @@
 import t from 'tap'
 import { rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { ScenarioRegistry } from '../../../server/domain/scenarios/registry.js'
-import { parseScenario } from '../../../server/domain/scenarios/scenario.js'
+import { ScenarioRegistry } from '../../server/scenario-files/registry.js'
+import { parseScenario } from '../../server/domain/scenarios/scenario.js'
 
 const GOOD = 'rules:\n  - then: { error: KJS-000077 }\n'
 const BETTER = 'description: better\nrules:\n  - then: { error: KJX-000003 }\n'

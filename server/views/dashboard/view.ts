@@ -2,15 +2,15 @@
  * What the dashboard shows, gathered from the sandbox's domain objects for one session: plain
  * data, so rendering (page.ts and sections/) stays a pure function of it.
  */
-import { lastChangeByKategori } from '../critical-info/service.js'
-import { CATALOGUE, type CatalogueEntry } from '../error-catalogue.js'
-import { QUICK_MINT_FLAGS, QUICK_MINT_FLAG_INFO, type QuickMintFlag } from '../helseid/test-token/quick-mint.js'
-import { RETUR_TEKST, statusOf } from '../kjernejournal/helseindikator.js'
-import { liveEvent, type LiveRequestEvent } from '../journal/live.js'
-import type { LoadError, ScenarioRegistry } from '../scenarios/registry.js'
-import type { Session } from '../session.js'
-import { fullName, type User } from '../world/users.js'
-import type { World } from '../world/world.js'
+import { lastChangeByKategori } from '../../domain/critical-info/service.js'
+import { CATALOGUE, type CatalogueEntry } from '../../domain/error-catalogue.js'
+import { QUICK_MINT_FLAGS, QUICK_MINT_FLAG_INFO, type QuickMintFlag } from '../../domain/helseid/test-token/quick-mint.js'
+import { RETUR_TEKST, statusOf } from '../../domain/kjernejournal/helseindikator.js'
+import { liveEvent, type LiveRequestEvent } from '../../domain/journal/live.js'
+import type { LoadError, ScenarioRegistry } from '../../scenario-files/registry.js'
+import type { Session } from '../../domain/session.js'
+import { fullName, type User } from '../../domain/world/users.js'
+import type { World } from '../../domain/world/world.js'
 import type { IndicatorState } from './icons.js'
 
 export interface SessionRow {

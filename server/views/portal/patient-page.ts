@@ -2,12 +2,12 @@
  * The patient as the portal shows them after a successful login: personal data, the
  * helseindikator icon and the critical information, with who is looking and on what basis.
  */
-import { CRITICAL_INFO_MODULE } from '../critical-info/access.js'
-import { RETUR_TEKST, type HelseindikatorStatus } from '../kjernejournal/helseindikator.js'
-import { ageAt, parseNin } from '../nin.js'
-import type { Organisation } from '../world/organisations.js'
-import type { Patient } from '../world/patients.js'
-import { fullName, type User } from '../world/users.js'
+import { CRITICAL_INFO_MODULE } from '../../domain/critical-info/access.js'
+import { RETUR_TEKST, type HelseindikatorStatus } from '../../domain/kjernejournal/helseindikator.js'
+import { ageAt, parseNin } from '../../domain/nin.js'
+import type { Organisation } from '../../domain/world/organisations.js'
+import type { Patient } from '../../domain/world/patients.js'
+import { fullName, type User } from '../../domain/world/users.js'
 import type { CriticalInfoRow } from './critical-info-view.js'
 import { html, type Html } from './html.js'
 import { helseindikatorIcon } from './icons.js'

@@ -1,12 +1,12 @@
 /**
- * The dashboard's script, served at /__dashboard/dashboard.js: plain browser JavaScript, no
- * build step. It adds what server-rendered HTML cannot: the live journal (server-sent events read
- * through fetch, so the admin token can go in a header, which EventSource cannot send), the
- * scenario switches, session actions, the token form with its copy button and the catalogue
- * filter. The admin token, when the sandbox has one, stays in sessionStorage (this tab only).
- * Kept as a string (no backticks, no dollar-brace inside) so it ships inside the compiled server.
+ * The dashboard's script, served at /__dashboard/dashboard.js: plain browser JavaScript (ES5, no
+ * build step, no modules), so any browser a tester has runs it as written. It adds what
+ * server-rendered HTML cannot: the live journal (server-sent events read through fetch, so the
+ * admin token can go in a header, which EventSource cannot send), the scenario switches, session
+ * actions, the token form with its copy button and the catalogue filter. The admin token, when
+ * the sandbox has one, stays in sessionStorage (this tab only).
  */
-export const DASHBOARD_JS = String.raw`(function () {
+(function () {
   'use strict'
   var TOKEN_KEY = 'kjernejournal-sandbox.adminToken'
   var MAX_ROWS = 300
@@ -279,4 +279,3 @@ export const DASHBOARD_JS = String.raw`(function () {
   window.addEventListener('pagehide', function () { if (stream) stream.abort(); stream = null })
   start()
 })()
-`

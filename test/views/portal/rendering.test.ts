@@ -1,11 +1,10 @@
-/** The portal's pure parts: escaping, the five icons, advice for every AUT code, bounded Innlogging state. */
+/** The portal's HTML: escaping, the five icons, advice for every AUT code on the error page. */
 import t from 'tap'
 import { CATALOGUE } from '../../../server/domain/error-catalogue.js'
 import { KjError } from '../../../server/domain/kj-error.js'
-import { adviceFor, renderErrorPage } from '../../../server/domain/portal/error-page.js'
-import { html, raw } from '../../../server/domain/portal/html.js'
-import { helseindikatorIcon } from '../../../server/domain/portal/icons.js'
-import { codeChallengeOf, InnloggingState, MAX_CODES, MAX_SESSIONS } from '../../../server/domain/portal/innlogging.js'
+import { adviceFor, renderErrorPage } from '../../../server/views/portal/error-page.js'
+import { html, raw } from '../../../server/views/portal/html.js'
+import { helseindikatorIcon } from '../../../server/views/portal/icons.js'
 
 t.test('html escapes what it is given and passes Html through', async (t) => {
   const name = '<img src=x onerror="alert(1)"> & \'co\''
@@ -40,22 +39,4 @@ t.test('every AUT code of the catalogue has its own advice on the error page', a
     t.match(page, 'why &lt;exactly&gt;')
   }
   t.equal(titles.size, 9, 'AUT_000 and AUT_101 share their text in the seed; the rest differ')
-})
-
-t.test('Innlogging state is bounded, and codes are single-use S256', async (t) => {
-  const state = new InnloggingState()
-  const draft = { clientId: 'c', pid: '01887840020', nin: '17815810112', orgnr: '310001295', role: 'LE', accessBasis: 'SAMTYKKE' as const, jkt: 'k' }
-  const limits = { codeLifetimeSeconds: 60, sessionLifetimeSeconds: 600 }
-  const verifier = 'v'.repeat(43)
-  let first: { code: string } | undefined
-  for (let i = 0; i <= MAX_SESSIONS; i++) {
-    const made = state.create(draft, codeChallengeOf(verifier), limits, 1000 + i)
-    first ??= made
-  }
-  t.ok(state.sessionCount <= MAX_SESSIONS, `${state.sessionCount} sessions kept of ${MAX_SESSIONS + 1} made`)
-  t.equal(MAX_CODES, MAX_SESSIONS)
-  t.throws(() => state.redeem(first?.code, verifier, 2000), { code: 'AUT_119' }, 'the oldest code made room')
-  const last = state.create(draft, codeChallengeOf(verifier), limits, 5000)
-  t.equal(state.redeem(last.code, verifier, 5001).id, last.session.id)
-  t.throws(() => state.redeem(last.code, verifier, 5002), { code: 'AUT_119' })
 })

@@ -5,7 +5,7 @@
  * so tests skip the page. "Avbryt" comes back as `error=access_denied`, as a cancelled HelseID
  * login does (AUT_110).
  */
-import { fullName, type User } from '../world/users.js'
+import { fullName, type User } from '../../domain/world/users.js'
 import { html } from './html.js'
 import { page } from './layout.js'
 

@@ -3,9 +3,9 @@
  * its category in Norwegian, what it is, how critical, and when it was registered and changed.
  * Read from the session's store, so what EHRs write through either FHIR face shows here.
  */
-import { profileByName } from '../critical-info/profiles/index.js'
-import type { CriticalInfoStore } from '../critical-info/store.js'
-import type { FhirResource, ProfileName } from '../critical-info/types.js'
+import { profileByName } from '../../domain/critical-info/profiles/index.js'
+import type { CriticalInfoStore } from '../../domain/critical-info/store.js'
+import type { FhirResource, ProfileName } from '../../domain/critical-info/types.js'
 
 export interface CriticalInfoRow {
   readonly id: string

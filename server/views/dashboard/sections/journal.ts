@@ -1,6 +1,6 @@
 /** The live request journal: server-rendered recent rows; the page's script adds the rest as they happen. */
 import { esc, statusClass } from '../html.js'
-import type { LiveRequestEvent } from '../../journal/live.js'
+import type { LiveRequestEvent } from '../../../domain/journal/live.js'
 import type { DashboardView } from '../view.js'
 
 export function journalRow (e: LiveRequestEvent): string {

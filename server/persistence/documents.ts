@@ -8,12 +8,12 @@
  *   every version of every record.
  */
 import { z } from 'zod'
-import { profileByName } from '../critical-info/profiles/index.js'
-import type { PersistedRecord } from '../critical-info/store.js'
-import type { FhirResource, ProfileName } from '../critical-info/types.js'
-import { clientRegistrationSchema, type ClientRegistration } from '../helseid/clients.js'
-import { SESSION_ID } from '../sessions.js'
-import { patientSchema, type Patient } from '../world/patients.js'
+import { profileByName } from '../domain/critical-info/profiles/index.js'
+import type { PersistedRecord } from '../domain/critical-info/store.js'
+import type { FhirResource, ProfileName } from '../domain/critical-info/types.js'
+import { clientRegistrationSchema, type ClientRegistration } from '../domain/helseid/clients.js'
+import { SESSION_ID } from '../domain/sessions.js'
+import { patientSchema, type Patient } from '../domain/world/patients.js'
 
 export const CLIENTS = 'clients'
 export const PATIENTS = 'patients'
