@@ -8,7 +8,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { pathOf } from '../domain/faces.js'
 import { KjError } from '../domain/kj-error.js'
-import { renderErrorPage } from '../domain/portal/error-page.js'
+import { renderErrorPage } from '../views/portal/error-page.js'
 import { kjClientError, kjErrorBody, ownKjError, restEventId } from './rest.js'
 import { faceRenderer, routeOf, type FaceRenderer } from './renderer.js'
 

@@ -4,7 +4,8 @@
  * brukermelding}` with the code also in `nhn-error-code` and `X-KJ-Feilkode`. Framework errors:
  * wrong content type KJF-000350, not found KJF-000229, anything else the client did wrong
  * KJF-000206 (a body over the limit too, which the catalogue has no code for, answered 413).
- * @see ../shared/seeds/002 (failure fields, X-EVENT-ID, the extra field)
+ * @see https://kjernejournal.atlassian.net/wiki/pages/diffpages.action?originalId=814415889&pageId=817987807 (failure fields, the extra field)
+ * @see https://kjernejournal.atlassian.net/wiki/pages/diffpages.action?originalId=849674242&pageId=897220612 (X-EVENT-ID and the other answer headers)
  */
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { ErrorCode } from '../domain/error-catalogue.js'
