@@ -11,11 +11,12 @@ import { createNonceSource } from './helseid/dpop.js'
 import type { PrivateRsaJwk } from './helseid/key-generation.js'
 import { loadSigningKeys, type SigningKeys } from './helseid/signing-keys.js'
 import { seedCriticalInfo } from './critical-info/seed.js'
+import { readFixtureFiles, type FixtureFiles } from './fixtures.js'
 import { TicketCipher } from './kjernejournal/tickets.js'
 import { seededRandom, type Random } from './random.js'
 import type { Session } from './session.js'
 import { SessionRegistry } from './sessions.js'
-import { createWorld, readWorldFiles, replaceWorld, type World, type WorldFiles } from './world/world.js'
+import { createWorld, replaceWorld, type World } from './world/world.js'
 
 export type { World }
 
@@ -49,11 +50,11 @@ export interface SandboxOptions {
 
 export async function createSandbox (config: Config, options: SandboxOptions = {}): Promise<Sandbox> {
   const fixturesDir = config.FIXTURES_DIR ?? builtInFixturesDir
-  const [keys, files] = await Promise.all([loadSigningKeys(config.KEYS_FILE, options.signingKey), readWorldFiles(fixturesDir)])
+  const [keys, files] = await Promise.all([loadSigningKeys(config.KEYS_FILE, options.signingKey), readFixtureFiles(fixturesDir)])
   const clients = new ClientRegistry()
   for (const registration of files.clients) clients.put(registration)
   const world = createWorld(files)
-  let loaded: WorldFiles = files
+  let loaded: FixtureFiles = files
   const sessions = new SessionRegistry(config.MAX_SESSIONS, (session) => {
     seedCriticalInfo(session.criticalInfo, world.patients.values())
   }, options.wall)
@@ -72,7 +73,7 @@ export async function createSandbox (config: Config, options: SandboxOptions = {
     get defaultSession () { return sessions.default },
     fixturesDir,
     async reloadFixtures () {
-      const next = await readWorldFiles(fixturesDir)
+      const next = await readFixtureFiles(fixturesDir)
       replaceWorld(world, loaded, next)
       // Fixture clients are replaced; clients registered at run time stay.
       for (const registration of next.clients) clients.put(registration)
