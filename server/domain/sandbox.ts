@@ -10,13 +10,13 @@ import { cachedJwsVerifier, type JwsVerifier } from './helseid/verified-tokens.j
 import { createNonceSource } from './helseid/dpop.js'
 import type { PrivateRsaJwk } from './helseid/key-generation.js'
 import { loadSigningKeys, type SigningKeys } from './helseid/signing-keys.js'
-import { seedCriticalInfo } from './critical-info/seed.js'
-import { readFixtureFiles, type FixtureFiles } from './fixtures.js'
+import { readFixtureFiles } from './fixtures.js'
 import { TicketCipher } from './kjernejournal/tickets.js'
 import { seededRandom, type Random } from './random.js'
 import type { Session } from './session.js'
 import { SessionRegistry } from './sessions.js'
-import { createWorld, replaceWorld, type World } from './world/world.js'
+import { seedSession, WorldOperations } from './world-operations.js'
+import { createWorld, type World } from './world/world.js'
 
 export type { World }
 
@@ -31,7 +31,10 @@ export interface Sandbox {
   /** Seeded (SEED): for variation that must repeat, never for secrets. */
   readonly random: Random
   readonly clients: ClientRegistry
+  /** Read it freely; change it only through `operations`. */
   readonly world: World
+  /** The world's verbs: add a patient or client, restore from DATA_DIR, reload the fixtures. */
+  readonly operations: WorldOperations
   readonly nonces: ReturnType<typeof createNonceSource>
   readonly sessions: SessionRegistry
   /** The `default` session: requests without /s/<id>/ or X-Sandbox-Session. */
@@ -54,10 +57,8 @@ export async function createSandbox (config: Config, options: SandboxOptions = {
   const clients = new ClientRegistry()
   for (const registration of files.clients) clients.put(registration)
   const world = createWorld(files)
-  let loaded: FixtureFiles = files
-  const sessions = new SessionRegistry(config.MAX_SESSIONS, (session) => {
-    seedCriticalInfo(session.criticalInfo, world.patients.values())
-  }, options.wall)
+  const sessions = new SessionRegistry(config.MAX_SESSIONS, (session) => { seedSession(world, session) }, options.wall)
+  const operations = new WorldOperations(world, clients, sessions, files)
   const tokenKeys = createLocalJWKSet(keys.jwks)
   return {
     config,
@@ -68,16 +69,13 @@ export async function createSandbox (config: Config, options: SandboxOptions = {
     random: seededRandom(config.SEED),
     clients,
     world,
+    operations,
     nonces: createNonceSource(),
     sessions,
     get defaultSession () { return sessions.default },
     fixturesDir,
     async reloadFixtures () {
-      const next = await readFixtureFiles(fixturesDir)
-      replaceWorld(world, loaded, next)
-      // Fixture clients are replaced; clients registered at run time stay.
-      for (const registration of next.clients) clients.put(registration)
-      loaded = next
+      operations.reload(await readFixtureFiles(fixturesDir))
     }
   }
 }

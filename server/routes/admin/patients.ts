@@ -1,16 +1,13 @@
 /**
  * `/__admin/patients`: the synthetic patients (fixtures and those added at run time); POST adds
- * one for every session.
+ * one for every session through the world's verb, which also seeds the sessions and stores it.
  */
 import type { FastifyPluginAsync } from 'fastify'
-import { seedCriticalInfo } from '../../domain/critical-info/seed.js'
+import { MAX_PATIENTS } from '../../domain/world-operations.js'
 import { patientSchema } from '../../domain/world/patients.js'
 import { AdminError } from '../../plugins/error-rendering.js'
 import { durable } from './durable.js'
 import { parse } from './parse.js'
-
-/** Patients added at run time live as long as the sandbox: bounded like every other store. */
-const MAX_PATIENTS = 100_000
 
 const worldTag = { tags: ['reference data'] }
 
@@ -33,11 +30,7 @@ const patients: FastifyPluginAsync = async (app) => {
     const patient = parse(patientSchema, request.body, 'invalid patient')
     if (patients.has(patient.nin)) throw new AdminError(409, 'conflict', `patient ${patient.nin} exists; patients cannot be replaced at run time`)
     if (patients.size >= MAX_PATIENTS) throw new AdminError(409, 'limit_reached', `the sandbox holds at most ${MAX_PATIENTS} patients`)
-    patients.set(patient.nin, patient)
-    // Sessions made from now on seed from the world; those that exist get the patient's critical
-    // information now, so helseindikator answers status 4 in them too.
-    for (const session of sandbox.sessions.list()) seedCriticalInfo(session.criticalInfo, [patient])
-    await durable(request, app.persistence.patientAdded(patient))
+    await durable(request, sandbox.operations.addPatient(patient))
     request.log.info({ nin: patient.nin }, 'patient added')
     return reply.code(201).header('location', `/__admin/patients/${patient.nin}`).send(patient)
   })
