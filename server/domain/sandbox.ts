@@ -8,6 +8,7 @@ import { builtInFixturesDir } from '../paths.js'
 import { ClientRegistry } from './helseid/clients.js'
 import { cachedJwsVerifier, type JwsVerifier } from './helseid/verified-tokens.js'
 import { createNonceSource } from './helseid/dpop.js'
+import type { TokenIssuance } from './helseid/grants/context.js'
 import type { PrivateRsaJwk } from './helseid/key-generation.js'
 import { loadSigningKeys, type SigningKeys } from './helseid/signing-keys.js'
 import { readFixtureFiles } from './fixtures.js'
@@ -23,6 +24,8 @@ export type { World }
 export interface Sandbox {
   readonly config: Config
   readonly keys: SigningKeys
+  /** What the token endpoint's grants sign and stamp with: the active key and the lifetimes. */
+  readonly issuance: TokenIssuance
   /** The published keys, imported once, for checking tokens the sandbox issued. */
   readonly tokenKeys: JWTVerifyGetKey
   /** Signature checks of the sandbox's own RS256 tokens, remembered per token (bounded). */
@@ -63,6 +66,10 @@ export async function createSandbox (config: Config, options: SandboxOptions = {
   return {
     config,
     keys,
+    issuance: {
+      signingKey: keys.active,
+      lifetimes: { access: config.ACCESS_TOKEN_LIFETIME, id: config.ID_TOKEN_LIFETIME, refresh: config.REFRESH_TOKEN_LIFETIME }
+    },
     tokenKeys,
     verifiedTokens: cachedJwsVerifier(tokenKeys, ['RS256']),
     tickets: new TicketCipher(keys.secret),
