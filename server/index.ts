@@ -1,6 +1,6 @@
 /**
  * The package's programmatic entry: build the sandbox in-process (e.g. in a JavaScript test suite)
- * and listen or inject. A higher-level start/stop helper comes with the CI integration work.
+ * and listen or inject, or start it on a port and stop it again with startSandbox (in-process.ts).
  */
 export { buildApp, type BuildOptions } from './app.js'
 export { loadConfig, ConfigError, type Config } from './config.js'

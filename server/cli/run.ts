@@ -56,7 +56,8 @@ async function healthcheck (argv: string[]): Promise<void> {
   }
 }
 
-async function dispatch (args: readonly string[], signingKey?: Promise<PrivateRsaJwk>): Promise<void> {
+/** Runs a verb; setting and fixture errors are thrown for server/main.ts to report (no logger exists yet). */
+export async function run (args: readonly string[], signingKey?: Promise<PrivateRsaJwk>): Promise<void> {
   const [command = 'start', ...rest] = args
   const [verb, argv] = command.startsWith('--') ? ['start', [command, ...rest]] : [command, rest]
   switch (verb) {
@@ -75,9 +76,4 @@ async function dispatch (args: readonly string[], signingKey?: Promise<PrivateRs
       process.stderr.write(`kjernejournal-sandbox: unknown command '${verb}'\n\n${USAGE}`)
       process.exitCode = 2
   }
-}
-
-/** Runs a verb; setting and fixture errors are thrown for server/main.ts to report (no logger exists yet). */
-export async function run (args: readonly string[], signingKey?: Promise<PrivateRsaJwk>): Promise<void> {
-  await dispatch(args, signingKey)
 }

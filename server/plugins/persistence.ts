@@ -6,8 +6,8 @@
  */
 import fp from 'fastify-plugin'
 import { ConfigError } from '../config.js'
-import { FileDocumentStore } from '../domain/persistence/file-store.js'
-import { MEMORY_ONLY, openPersistence, type Persistence } from '../domain/persistence/persistence.js'
+import { FileDocumentStore } from '../persistence/file-store.js'
+import { MEMORY_ONLY, openPersistence, type Persistence } from '../persistence/persistence.js'
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -12,6 +12,7 @@ import type { JournalEntry, JournalFace } from '../domain/journal/entry.js'
 import { recordBody } from '../domain/journal/body.js'
 import { redactedTicket, redactHeaders, redactQuery, redactText, redactUrl } from '../domain/journal/redact.js'
 import { faceOf } from '../domain/faces.js'
+import { journalFirings } from './scenario-engine.js'
 
 const NOT_JOURNALED = ['/__admin', '/__dashboard', '/docs', '/openapi.json']
 const HELSEINDIKATOR_ROUTES = new Set(['/v1/helseindikator', '/v1/helseindikator/status'])
@@ -68,6 +69,7 @@ function record (request: FastifyRequest, reply: FastifyReply): void {
   const requestBody = recordBody(request.body, contentLength(request))
   const answerBody = indicator !== undefined ? recordBody(indicator.answer) : status >= 400 ? recordBody(payload) : undefined
   const queryParams = query < 0 ? undefined : redactQuery(request.url.slice(query + 1))
+  const scenarioRules = journalFirings(request)
   const entry: Omit<JournalEntry, 'seq'> = {
     time: new Date(timeMs).toISOString(),
     timeMs,
@@ -81,6 +83,7 @@ function record (request: FastifyRequest, reply: FastifyReply): void {
     code,
     ...(indicator !== undefined && { helseindikatorStatus: indicator.status }),
     durationMs: Math.round(elapsed * 100) / 100,
+    ...(scenarioRules !== undefined && { scenarioRules }),
     request: { headers, ...(token !== undefined && { token }), ...(requestBody !== undefined && { body: requestBody }) },
     response: {
       headers: answerHeaders(reply),

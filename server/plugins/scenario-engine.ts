@@ -13,13 +13,15 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import { ConfigError } from '../config.js'
 import { catalogueEntry, isErrorCode } from '../domain/error-catalogue.js'
 import { OAuthError, type OAuthErrorCode } from '../domain/helseid/oauth-error.js'
+import type { FiredRule } from '../domain/journal/entry.js'
+import { firedRules } from '../domain/journal/fired-rules.js'
 import { KjError } from '../domain/kj-error.js'
 import { builtInScenariosDir } from '../paths.js'
 import { dribble, malformedBody, overrideJson } from '../domain/scenarios/answer-changes.js'
 import { evaluate, type Action, type Firing } from '../domain/scenarios/engine.js'
 import { scenarioFaceOf, type ScenarioFace } from '../domain/scenarios/face.js'
 import { headerValue, requestFacts } from '../domain/scenarios/facts.js'
-import { ScenarioRegistry } from '../domain/scenarios/registry.js'
+import { ScenarioRegistry } from '../scenario-files/registry.js'
 import { sessionSeed } from '../domain/scenarios/runtime.js'
 import type { Scenario } from '../domain/scenarios/scenario.js'
 import { OAUTH_ERROR_CODES } from '../domain/scenarios/schema.js'
@@ -43,7 +45,8 @@ export const SCENARIO_HEADER = 'x-sandbox-scenario'
 export const FORCE_ERROR_HEADER = 'x-sandbox-force-error'
 export const FORCE_DIAGNOSTICS_HEADER = 'x-sandbox-force-diagnostics'
 
-const firings = new WeakMap<FastifyRequest, readonly Firing[]>()
+/** What fired for a request, kept until the journal has read it (weak: nothing to clean up). */
+const firings = new WeakMap<FastifyRequest, { readonly fired: readonly Firing[], readonly winner?: Firing }>()
 
 /** `?ticket=` of a portal URL, form-decoded as the portal reads it. */
 function queryTicket (url: string): string | undefined {
@@ -52,9 +55,15 @@ function queryTicket (url: string): string | undefined {
   return new URLSearchParams(url.slice(at + 1)).get('ticket') ?? undefined
 }
 
-/** The scenario rules that fired for a request (for the journal); empty when none did. */
+/** The scenario rules that fired for a request; empty when none did. */
 export function scenarioFirings (request: FastifyRequest): readonly Firing[] {
-  return firings.get(request) ?? []
+  return firings.get(request)?.fired ?? []
+}
+
+/** The same as the journal records it, with the rule that decided the answer; undefined when none fired. */
+export function journalFirings (request: FastifyRequest): FiredRule[] | undefined {
+  const seen = firings.get(request)
+  return seen === undefined ? undefined : firedRules(seen.fired, seen.winner)
 }
 
 export function scenarioNames (list: string | undefined): string[] {
@@ -152,7 +161,7 @@ export default fp(async (app) => {
     if (scenarios.length === 0) return
     const facts = requestFacts({ url: request.url, method: request.method, headers: request.headers, body: request.body, ticketPatient: await ticketPatient(request, scenarios) })
     const { winner, fired } = evaluate(scenarios, facts, runtime)
-    if (fired.length > 0) firings.set(request, fired)
+    if (fired.length > 0) firings.set(request, { fired, ...(winner !== undefined && { winner }) })
     for (const f of fired) request.log.info({ scenario: f.scenario, rule: f.rule, ruleName: f.ruleName, step: f.step }, 'scenario rule fired')
     if (winner === undefined) return
     const { delayMs, action } = winner.outcome

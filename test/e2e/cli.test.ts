@@ -3,13 +3,11 @@
  * setting, and a clean stop on SIGTERM.
  */
 import t from 'tap'
-import { spawn, spawnSync } from 'node:child_process'
-import { fileURLToPath } from 'node:url'
+import { spawn } from 'node:child_process'
+import { childEnv, compiledMain, runCompiled } from '../support/compiled.js'
 import { freePort } from '../support/server.js'
 
-const main = fileURLToPath(new URL('../../server/main.ts', import.meta.url))
-const node = (args: string[], env: Record<string, string> = {}) =>
-  spawnSync(process.execPath, ['--import', 'tsx', main, ...args], { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 30_000 })
+const node = (args: string[], env: Record<string, string> = {}) => runCompiled(args, { env })
 
 t.test('a bad setting stops start-up with one line naming it, exit 2', async (t) => {
   const res = node(['start'], { PORT: 'eighty' })
@@ -32,7 +30,7 @@ t.test('start answers health checks and exits cleanly on SIGTERM', async (t) => 
   const port = await freePort()
   const env = { PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' }
   t.equal(node(['healthcheck'], env).status, 1, 'nothing listens yet')
-  const child = spawn(process.execPath, ['--import', 'tsx', main, 'start'], { env: { ...process.env, ...env }, stdio: 'ignore' })
+  const child = spawn(process.execPath, [compiledMain, 'start'], { env: childEnv(env), stdio: 'ignore' })
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
   t.teardown(() => { child.kill('SIGKILL') })
   let healthy = false

@@ -149,3 +149,23 @@ t.test('the rules that fired are known for the request', async (t) => {
   await ping(app, { headers })
   t.same(seen, [{ scenario: 'seen', rule: 1, ruleName: 'pings', outcome: {} }])
 })
+
+t.test('the journal shows which scenario rules fired and which one decided the answer', async (t) => {
+  const app = await build(t)
+  const headers = await add(app, 'counted', [{ name: 'count pings', when: { face: 'kjernejournal' }, then: { nextState: 'pinged' } }])
+  const broken = await add(app, 'broken', [
+    { when: { path: '/nowhere' }, then: { delay: 1 } },
+    { name: 'ping fails', when: { face: 'kjernejournal' }, then: { sequence: ['KJF-000198', 'ok'] } }
+  ])
+  const res = await ping(app, { headers: { 'x-sandbox-scenario': `${headers['x-sandbox-scenario']},${broken['x-sandbox-scenario']}` } })
+  t.equal(res.json().feilkode, 'KJF-000198')
+  await ping(app)
+  const listed = await app.inject({ url: '/__admin/requests?path=/v1/ping' })
+  t.equal(listed.statusCode, 200)
+  const [plain, failed] = listed.json().requests
+  t.notOk('scenarioRules' in plain, 'no rule fired, no field')
+  t.same(failed.scenarioRules, [
+    { scenario: 'counted', rule: 0, ruleName: 'count pings', effect: 'none', applied: false },
+    { scenario: 'broken', rule: 1, ruleName: 'ping fails', step: 0, effect: 'error KJF-000198', applied: true }
+  ])
+})

@@ -37,6 +37,20 @@ export interface RecordedBody {
   truncated?: true
 }
 
+/** A scenario rule that fired on the request (see fired-rules.ts). */
+export interface FiredRule {
+  scenario: string
+  /** The rule's place in its scenario, from 0. */
+  rule: number
+  ruleName?: string
+  /** The sequence step used (from 0), for rules with a sequence. */
+  step?: number
+  /** What the rule did: `error KJF-000345`, `oauthError invalid_grant`, `fault reset`, `override ticket`, `delay 250 ms`, or `none`. */
+  effect: string
+  /** This firing decided the answer; other rules that fired only moved their counters and state. */
+  applied: boolean
+}
+
 export interface JournalEntry {
   /** Order of recording in this session, from 1; never reused, not even after `clear()`. */
   seq: number
@@ -60,6 +74,8 @@ export interface JournalEntry {
   /** The helseindikator status (0-4) when the answer was one. */
   helseindikatorStatus?: number
   durationMs: number
+  /** The scenario rules that fired, in activation order; absent when none did. */
+  scenarioRules?: FiredRule[]
   request: {
     headers: Record<string, string>
     /** The caller's bearer token, summarised. */

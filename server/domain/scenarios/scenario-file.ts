@@ -1,10 +1,9 @@
 /**
  * Scenario files: YAML (.yaml, .yml) or JSON (.json), one scenario each, named after the file
  * unless they say otherwise. Problems come back as `{file, field, message}`, never thrown, so
- * one broken file cannot hide the others.
+ * one broken file cannot hide the others. Reading them from disk is server/scenario-files/folder.ts.
  */
-import { readdir, readFile } from 'node:fs/promises'
-import { basename, extname, join } from 'node:path'
+import { basename, extname } from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { compileScenario, type Scenario } from './scenario.js'
 
@@ -41,29 +40,6 @@ export function parseScenarioText (file: string, text: string): FileResult {
   const result = compileScenario(data, scenarioNameOf(file), file)
   if (result.ok) return result
   return { ok: false, problems: result.problems.map((p) => ({ file, ...p })) }
-}
-
-export async function readScenarioFile (path: string, file = path): Promise<FileResult> {
-  let text: string
-  try {
-    text = await readFile(path, 'utf8')
-  } catch (err) {
-    return { ok: false, problems: [{ file, field: '(root)', message: `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` }] }
-  }
-  return parseScenarioText(file, text)
-}
-
-/** The scenario files of a folder, sorted, as names relative to it. */
-export async function listScenarioFiles (dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true })
-  return entries.filter((e) => e.isFile() && isScenarioFileName(e.name)).map((e) => e.name).sort()
-}
-
-/** Reads every scenario file of a folder; `file` in problems is the name inside the folder. */
-export async function readScenarioFolder (dir: string): Promise<Map<string, FileResult>> {
-  const files = await listScenarioFiles(dir)
-  const results = await Promise.all(files.map((f) => readScenarioFile(join(dir, f), f)))
-  return new Map(files.map((f, i) => [f, results[i]!]))
 }
 
 /** A second scenario with a name already taken is a problem of its file. */

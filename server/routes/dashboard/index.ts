@@ -7,10 +7,10 @@
  */
 import type { FastifyPluginAsync, FastifyReply } from 'fastify'
 import { z } from 'zod'
-import { DASHBOARD_CSS } from '../../domain/dashboard/client-style.js'
-import { DASHBOARD_JS } from '../../domain/dashboard/client-script.js'
-import { renderDashboard, DASHBOARD_ASSETS } from '../../domain/dashboard/page.js'
-import { buildDashboardView, sessionBase } from '../../domain/dashboard/view.js'
+import { DASHBOARD_CSS } from '../../views/dashboard/client-style.js'
+import { DASHBOARD_JS } from '../../views/dashboard/client-script.js'
+import { renderDashboard, DASHBOARD_ASSETS } from '../../views/dashboard/page.js'
+import { buildDashboardView, sessionBase } from '../../views/dashboard/view.js'
 import { SESSION_ID } from '../../domain/sessions.js'
 import { carriesAdminToken } from '../admin/guard.js'
 

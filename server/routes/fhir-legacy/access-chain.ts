@@ -3,7 +3,8 @@
  * nhn:kjernejournal) -> X-EPJ-System -> X-KJ-Ticket (its organisation must be the caller's)
  * -> the user -> consent (KJ-SAMTYKKE-BRUK overrides the ticket's) -> the patient's blocks and
  * restrictions (KJ-SAMTYKKE-SPERRET-KRITISKINFO opens a restriction, and is refused without one).
- * @see ../shared/reference/kjernejournal-and-helseid.md section 2.1(a)
+ * @see https://kjernejournal.atlassian.net/wiki/spaces/KJERNEJOURDOK1/pages/664634432 (X-KJ-Ticket, KJ-SAMTYKKE-* headers)
+ * @see https://kjernejournal.atlassian.net/wiki/spaces/KJERNEJOURDOK1/pages/664634454 (flow to retrieve alert information)
  */
 import type { FastifyRequest } from 'fastify'
 import { checkPatientAccess, checkUser } from '../../domain/critical-info/access.js'

@@ -1,7 +1,8 @@
 /**
  * POST /v1/helseindikator (and /v1/helseindikator/status, the path NHN's sample EHR uses):
  * the patient's icon state and, from status 2, a ticket for the organisation and patient.
- * @see ../shared/seeds/002 and 003
+ * @see https://kjernejournal.atlassian.net/wiki/pages/diffpages.action?originalId=814415889&pageId=817987807 (helseindikator input and output)
+ * @see https://kjernejournal.atlassian.net/wiki/spaces/KJERNEJOURDOK1/pages/786989408 (REST API integration guide with HelseID)
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { lastChangeByKategori } from '../../domain/critical-info/service.js'

@@ -3,7 +3,8 @@
  * (parsed by the validation chain, so its errors come in the real service's order), the headers
  * every answer carries, the error shape `{status, feilkode, utviklermelding, brukermelding}`,
  * and the random extra field.
- * @see ../shared/seeds/002 (failure fields, X-EVENT-ID, the extra field)
+ * @see https://kjernejournal.atlassian.net/wiki/pages/diffpages.action?originalId=814415889&pageId=817987807 (failure fields, the extra field)
+ * @see https://kjernejournal.atlassian.net/wiki/pages/diffpages.action?originalId=849674242&pageId=897220612 (X-EVENT-ID and the other answer headers)
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { ErrorCode } from '../../domain/error-catalogue.js'

@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { KjError } from '../../domain/kj-error.js'
-import { renderErrorPage } from '../../domain/portal/error-page.js'
+import { renderErrorPage } from '../../views/portal/error-page.js'
 import { kjErrorBody, restEventId, setKjErrorHandler, type KjErrorSender } from '../kjernejournal/rest-face.js'
 
 export const NO_STORE = { 'cache-control': 'no-store', pragma: 'no-cache' }

@@ -1,17 +1,18 @@
 /**
  * The Kjernejournal portal stand-in, /hpp-webapp: `hentpasient.html` opened the legacy way
  * (`?ticket=`, then a login) or the Kjernejournal Innlogging way (`?code=&ehr_code_verifier=`),
- * and `loggut`. Pure rendering and rules live in server/domain/portal; this only wires them.
- * @see ../shared/reference/kjernejournal-and-helseid.md section 4
+ * and `loggut`. Rules live in server/domain/portal, HTML in server/views/portal; this only wires them.
+ * @see https://kjernejournal.atlassian.net/wiki/spaces/KJERNEJOURDOK1/pages/664634018/Integration+Guide+Kjernejournal+Portal
+ * @see https://utviklerportal.nhn.no/informasjonstjenester/kjernejournal-portal/innlogging/innlogging/docs/helseidklientmd/
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { lastChangeByKategori } from '../../domain/critical-info/service.js'
 import { KjError } from '../../domain/kj-error.js'
 import { statusOf } from '../../domain/kjernejournal/helseindikator.js'
-import { criticalInfoRows } from '../../domain/portal/critical-info-view.js'
+import { criticalInfoRows } from '../../views/portal/critical-info-view.js'
 import { innloggingOf } from '../../domain/portal/innlogging.js'
-import { renderLoggedOutPage, renderLoginPage } from '../../domain/portal/login-page.js'
-import { renderPatientPage, type PatientView } from '../../domain/portal/patient-page.js'
+import { renderLoggedOutPage, renderLoginPage } from '../../views/portal/login-page.js'
+import { renderPatientPage, type PatientView } from '../../views/portal/patient-page.js'
 import { openPortalTicket } from '../../domain/portal/portal-ticket.js'
 import { checkPortalOrganisation, checkPortalUser } from '../../domain/portal/portal-user.js'
 import { ordinaryPatient } from '../../domain/world/patients.js'

@@ -3,7 +3,8 @@
  * patient, answered with a one-time code), refresh (keep-alive) and end. Every call needs a
  * DPoP-bound HelseID user token (audience nhn:kjernejournal, scope nhn:kjernejournal/innlogging)
  * with its proof, as NHN's sample EHR sends it.
- * @see ../shared/reference/kjernejournal-and-helseid.md section 4.2
+ * @see https://utviklerportal.nhn.no/informasjonstjenester/kjernejournal-portal/innlogging/innlogging/docs/helseidklientmd/
+ * @see https://github.com/NorskHelsenett/kjernejournal-innlogging-klient (NHN's sample EHR, KjernejournalInnlogging.kt)
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import { KjError } from '../../domain/kj-error.js'

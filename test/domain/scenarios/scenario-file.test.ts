@@ -1,6 +1,5 @@
 import t from 'tap'
-import { join } from 'node:path'
-import { duplicateNameProblems, isScenarioFileName, listScenarioFiles, parseScenarioText, readScenarioFile } from '../../../server/domain/scenarios/scenario-file.js'
+import { duplicateNameProblems, isScenarioFileName, parseScenarioText } from '../../../server/domain/scenarios/scenario-file.js'
 
 t.test('YAML and JSON; the name from the file', async (t) => {
   const yaml = parseScenarioText('slow.yaml', 'rules:\n  - then: { delay: 5 }\n')
@@ -28,12 +27,6 @@ t.test('which files are scenarios', async (t) => {
   t.notOk(isScenarioFileName('scenario.schema.json'), 'the generated schema is not')
   t.notOk(isScenarioFileName('.hidden.yaml'))
   t.notOk(isScenarioFileName('notes.md'))
-})
-
-t.test('a folder is read in file order; unreadable files are problems', async (t) => {
-  const dir = t.testdir({ 'b.yaml': 'rules: [{ then: { delay: 1 } }]', 'a.json': '{"rules":[{"then":{"delay":1}}]}', 'scenario.schema.json': '{}', 'x.txt': '', sub: {} })
-  t.same(await listScenarioFiles(dir), ['a.json', 'b.yaml'])
-  t.match(await readScenarioFile(join(dir, 'nope.yaml'), 'nope.yaml'), { ok: false, problems: [{ file: 'nope.yaml', message: /ENOENT/ }] })
 })
 
 t.test('a second scenario of the same name is its file\'s problem', async (t) => {

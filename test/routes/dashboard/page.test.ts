@@ -1,4 +1,5 @@
 import t from 'tap'
+import { readFileSync } from 'node:fs'
 import { Script } from 'node:vm'
 import { sampleResource } from '../../../server/domain/critical-info/samples.js'
 import { createRecord } from '../../../server/domain/critical-info/service.js'
@@ -52,6 +53,7 @@ t.test('script and stylesheet are served by the sandbox; the script parses', asy
   t.equal(js.statusCode, 200)
   t.match(js.headers['content-type'], /^text\/javascript/)
   t.doesNotThrow(() => new Script(js.body), 'valid JavaScript')
+  t.equal(js.body, readFileSync(new URL('../../../server/views/dashboard/dashboard.client.js', import.meta.url), 'utf8'), 'dashboard.client.js, as written')
   const css = await page(app, '/__dashboard/dashboard.css')
   t.match(css.headers['content-type'], /^text\/css/)
   t.match(css.body, /:focus-visible/)

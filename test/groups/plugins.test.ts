@@ -1,0 +1,4 @@
+/** Unit group 'plugins' (test/support/suites.ts says which files): one process for all its files. */
+import { runGroup } from '../support/run-group.js'
+
+await runGroup('plugins')
