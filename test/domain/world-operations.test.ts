@@ -75,6 +75,21 @@ t.test('addPatient: the map, every session that exists and every one made later,
   t.same(keeper.told, [`patient ${ADDED}`])
 })
 
+t.test('before any keeper is set (no DATA_DIR), the verbs change the world and keep nothing', async (t) => {
+  const files = fixtureFiles()
+  const world = createWorld(files)
+  const clients = new ClientRegistry()
+  const sessions = new SessionRegistry(10, (session) => { seedSession(world, session) }, () => WALL)
+  const operations = new WorldOperations(world, clients, sessions, files)
+  await operations.addPatient(patient(ADDED))
+  await operations.addClient(registration('acme'))
+  await operations.deleteClient('acme')
+  await operations.addOrganisation(ORG)
+  t.ok(world.patients.has(ADDED))
+  t.notOk(clients.has('acme'))
+  t.ok(world.organisations.has(ORG.orgnr))
+})
+
 t.test('a verb\'s promise is the keeper\'s: a failed write rejects, the change stays made', async (t) => {
   const { world, clients, operations } = setup()
   operations.keepWith(recordingKeeper(true))

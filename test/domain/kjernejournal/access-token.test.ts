@@ -5,7 +5,7 @@
  * codes through HTTP.
  */
 import t, { type Test } from 'tap'
-import { SignJWT, createLocalJWKSet, exportJWK, generateKeyPair, type JWTPayload } from 'jose'
+import { CompactSign, SignJWT, createLocalJWKSet, exportJWK, generateKeyPair, type JWTPayload } from 'jose'
 import { ReplayGuard } from '../../../server/domain/expiring-map.js'
 import { CLAIM } from '../../../server/domain/helseid/claims.js'
 import { cachedJwsVerifier } from '../../../server/domain/helseid/verified-tokens.js'
@@ -120,6 +120,8 @@ t.test('2. signature, typ and times: each failure is KJF-000198', async (t) => {
   await refuses(t, bearer(await sign(SYSTEM, { typ: 'dpop+jwt' })), 'KJF-000198', /typ must be at\+jwt or JWT/, 'wrong typ')
   await refuses(t, bearer(await sign(SYSTEM, { kid: 'other' })), 'KJF-000198', /unknown kid/, 'unknown kid')
   await refuses(t, bearer(await sign(SYSTEM, { foreignKey: true })), 'KJF-000198', /signature is not valid/, 'another key under a known kid')
+  const notClaims = await new CompactSign(new TextEncoder().encode('[1, 2]')).setProtectedHeader({ alg: 'RS256', typ: 'at+jwt', kid: 'hel-1' }).sign(hel.privateKey)
+  await refuses(t, bearer(notClaims), 'KJF-000198', /cannot be verified \(.*JSON object/, 'signed, but no claims set')
   await refuses(t, bearer(await sign(without(SYSTEM, 'exp'))), 'KJF-000198', /'exp' is invalid \(missing\)/, 'no exp')
   await refuses(t, bearer(await sign(without(SYSTEM, 'iat'))), 'KJF-000198', /'iat' is invalid \(missing\)/, 'no iat')
   await refuses(t, bearer(await sign({ ...SYSTEM, iss: 'https://helseid-sts.nhn.no' })), 'KJF-000198', /'iss' is invalid \(check_failed\)/, 'another issuer')
