@@ -3,6 +3,9 @@
  * judges (tokens, codes, tickets) is stamped and checked with `now()`, so QA can jump past an
  * expiry instead of waiting for it. This is the only module that reads the wall clock.
  */
+/** Which clock judges the JWTs clients make (client assertions, DPoP proofs): CLIENT_JWT_CLOCK. */
+export type ClientJwtClock = 'wall' | 'sandbox'
+
 export interface Clock {
   /** Sandbox time, milliseconds since the epoch. */
   now(): number
@@ -10,6 +13,11 @@ export interface Clock {
   epochSeconds(): number
   /** Real time, for JWTs that clients stamp with their own clocks. */
   wallNow(): number
+  /**
+   * Seconds by the clock that judges client-made JWTs: real time by default, since clients stamp
+   * them with their own clocks and never saw the sandbox's offset; sandbox time on request.
+   */
+  clientJwtSeconds(by: ClientJwtClock): number
   /** Moves sandbox time to `epochMs`; it keeps running from there. */
   set(epochMs: number): void
   advance(ms: number): void
@@ -23,6 +31,7 @@ export function createClock (wall: () => number = () => Date.now()): Clock {
     now: () => wall() + offset,
     epochSeconds: () => Math.floor(clock.now() / 1000),
     wallNow: wall,
+    clientJwtSeconds: (by) => Math.floor((by === 'wall' ? wall() : clock.now()) / 1000),
     set: (epochMs) => { offset = epochMs - wall() },
     advance: (ms) => { offset += ms },
     reset: () => { offset = 0 },

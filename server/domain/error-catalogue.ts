@@ -8,8 +8,7 @@
  * rule in docs/assumptions.md ("Kjernejournal error codes"), as do the faces.
  */
 
-/** The faces of the sandbox that answer with catalogue codes. */
-export type KjFace = 'rest' | 'fhir-legacy' | 'critical-information' | 'portal'
+import type { CatalogueFace } from './faces.js'
 
 export type CodeKind = 'KJF' | 'KJS' | 'KJX' | 'AUT' | 'KI'
 
@@ -21,7 +20,7 @@ export interface CatalogueEntry {
   /** The seed's description, verbatim. */
   readonly text: string
   readonly httpStatus: number
-  readonly faces: readonly KjFace[]
+  readonly faces: readonly CatalogueFace[]
 }
 
 export const CATALOGUE = [

@@ -27,10 +27,9 @@ function journaled (url: string): boolean {
   return !(url === '/' || url.startsWith('/?') || NOT_JOURNALED.some((prefix) => url.startsWith(prefix)))
 }
 
-/** The journal calls the Kjernejournal REST face 'rest', as the error catalogue's faces do. */
+/** The sandbox's own API is not what the journal is about: should it ever be journaled, it is 'other'. */
 function journalFace (path: string): JournalFace {
   const face = faceOf(path)
-  if (face === 'kjernejournal') return 'rest'
   return face === 'admin' ? 'other' : face
 }
 

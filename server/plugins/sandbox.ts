@@ -12,7 +12,7 @@ import fp from 'fastify-plugin'
 import type { Sandbox } from '../domain/sandbox.js'
 import type { Session } from '../domain/session.js'
 import { SESSION_ID } from '../domain/sessions.js'
-import { AdminError } from './error-rendering.js'
+import { AdminError } from '../domain/admin-error.js'
 
 declare module 'fastify' {
   interface FastifyInstance {

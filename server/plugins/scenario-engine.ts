@@ -19,13 +19,13 @@ import { KjError } from '../domain/kj-error.js'
 import { builtInScenariosDir } from '../paths.js'
 import { dribble, malformedBody, overrideJson } from '../domain/scenarios/answer-changes.js'
 import { evaluate, type Action, type Firing } from '../domain/scenarios/engine.js'
-import { scenarioFaceOf, type ScenarioFace } from '../domain/scenarios/face.js'
+import { faceOf, type Face } from '../domain/faces.js'
 import { headerValue, requestFacts } from '../domain/scenarios/facts.js'
 import { ScenarioRegistry } from '../scenario-files/registry.js'
 import { sessionSeed } from '../domain/scenarios/runtime.js'
 import type { Scenario } from '../domain/scenarios/scenario.js'
 import { OAUTH_ERROR_CODES } from '../domain/scenarios/schema.js'
-import { AdminError } from './error-rendering.js'
+import { AdminError } from '../domain/admin-error.js'
 
 export interface ScenarioHost {
   readonly registry: ScenarioRegistry
@@ -51,7 +51,7 @@ const firings = new WeakMap<FastifyRequest, { readonly fired: readonly Firing[],
 /** `?ticket=` of a portal URL, form-decoded as the portal reads it. */
 function queryTicket (url: string): string | undefined {
   const at = url.indexOf('?')
-  if (at === -1 || scenarioFaceOf(url) !== 'portal') return undefined
+  if (at === -1 || faceOf(url) !== 'portal') return undefined
   return new URLSearchParams(url.slice(at + 1)).get('ticket') ?? undefined
 }
 
@@ -85,7 +85,7 @@ function oauthError (code: OAuthErrorCode, description: string | undefined, stat
   return new OAuthError(code, description ?? `${code} (sandbox scenario)`, statusCode !== undefined ? { statusCode } : {})
 }
 
-function forcedError (face: ScenarioFace | 'other', code: string, diagnostics: string | undefined): Error | string {
+function forcedError (face: Face | 'other', code: string, diagnostics: string | undefined): Error | string {
   if (face === 'helseid') {
     return isOAuthCode(code) ? oauthError(code, diagnostics) : `on the HelseID face ${FORCE_ERROR_HEADER} takes an OAuth error code: ${OAUTH_ERROR_CODES.join(', ')}`
   }
@@ -103,7 +103,7 @@ function cutConnection (request: FastifyRequest, reply: FastifyReply, fault: 're
   return reply
 }
 
-function errorFor (face: ScenarioFace | 'other', action: Extract<Action, { kind: 'error' }>): Error {
+function errorFor (face: Face | 'other', action: Extract<Action, { kind: 'error' }>): Error {
   if (face !== 'admin') return new KjError(action.code, action.diagnostics, action.location)
   const entry = catalogueEntry(action.code)
   return new AdminError(entry.httpStatus, action.code, action.diagnostics ?? entry.text)
@@ -143,7 +143,7 @@ export default fp(async (app) => {
     const session = request.sandboxSession
     const runtime = session.scenarios
     runtime.start(startSet, sessionSeed(config.SEED, session.id))
-    const face = scenarioFaceOf(request.url)
+    const face = faceOf(request.url)
     let extra: string[] = []
     if (face !== 'admin') {
       const forced = headerValue(request.headers, FORCE_ERROR_HEADER)?.trim()

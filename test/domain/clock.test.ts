@@ -17,3 +17,10 @@ t.test('the sandbox clock follows wall time plus an offset that can be set and a
   clock.reset()
   t.equal(clock.now(), wall)
 })
+
+t.test('client-made JWTs are judged by wall time unless CLIENT_JWT_CLOCK says sandbox', async (t) => {
+  const clock = createClock(() => 1_000_999)
+  clock.advance(3_600_000)
+  t.equal(clock.clientJwtSeconds('wall'), 1_000, 'whole seconds of real time: the offset is not the client\'s')
+  t.equal(clock.clientJwtSeconds('sandbox'), 4_600, 'sandbox time, for tests that move both')
+})

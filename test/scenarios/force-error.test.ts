@@ -6,11 +6,12 @@
  */
 import t from 'tap'
 import { toLegacyError } from '../../server/domain/critical-info/legacy-codes.js'
-import { CATALOGUE, catalogueEntry, type ErrorCode, type KjFace } from '../../server/domain/error-catalogue.js'
+import { CATALOGUE, catalogueEntry, type ErrorCode } from '../../server/domain/error-catalogue.js'
+import type { CatalogueFace } from '../../server/domain/faces.js'
 import { KjError } from '../../server/domain/kj-error.js'
 import { build } from '../helper.js'
 
-const ENDPOINTS: Record<KjFace, readonly string[]> = {
+const ENDPOINTS: Record<CatalogueFace, readonly string[]> = {
   rest: ['/v1/ping'],
   portal: ['/hpp-webapp/hentpasient.html', '/api/session/create'],
   'fhir-legacy': ['/v1/fhir/Patient/$everything'],
@@ -34,7 +35,7 @@ t.test('every catalogue code, on every face that uses it', async (t) => {
   const app = await build(t)
   let checked = 0
   for (const entry of CATALOGUE) {
-    for (const face of entry.faces as readonly KjFace[]) {
+    for (const face of entry.faces as readonly CatalogueFace[]) {
       // The ticket-based face speaks KJF codes for KI ones, as the real one does.
       const expected = face === 'fhir-legacy' ? toLegacyError(new KjError(entry.code)).code : entry.code
       const status = catalogueEntry(expected as ErrorCode).httpStatus
@@ -49,5 +50,5 @@ t.test('every catalogue code, on every face that uses it', async (t) => {
     }
   }
   t.ok(checked >= CATALOGUE.length, `${checked} code/endpoint pairs for ${CATALOGUE.length} codes`)
-  t.ok(CATALOGUE.filter((e) => e.kind === 'AUT').every((e) => (e.faces as readonly KjFace[]).includes('portal')), 'AUT codes are tried on the portal')
+  t.ok(CATALOGUE.filter((e) => e.kind === 'AUT').every((e) => (e.faces as readonly CatalogueFace[]).includes('portal')), 'AUT codes are tried on the portal')
 })

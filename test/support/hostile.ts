@@ -106,7 +106,7 @@ export function shapeProblem (method: string, url: string, res: LightMyRequestRe
       if (body.error_description !== undefined && typeof body.error_description !== 'string') return 'error_description is not a string'
       return undefined
     }
-    case 'kjernejournal': {
+    case 'rest': {
       if (!isObject(body)) return 'not the REST face\'s JSON error'
       for (const field of ['feilkode', 'utviklermelding', 'brukermelding']) if (typeof body[field] !== 'string') return `no ${field}`
       if (body.status !== res.statusCode) return `status field ${String(body.status)} is not HTTP ${res.statusCode}`

@@ -4,6 +4,7 @@
  * and the patient's own choices (blokkering, sperring). Checks throw the face's catalogue code.
  * @see https://utviklerportal.nhn.no/informasjonstjenester/kritisk-informasjon/kritisk-info-fhir-api/hit-critical-information/docs/authorizationmd
  */
+import type { Face } from '../faces.js'
 import { KjError } from '../kj-error.js'
 import { ageAt, parseNin } from '../nin.js'
 import type { Patient } from '../world/patients.js'
@@ -18,7 +19,10 @@ import { PROFILE_BASE, type FhirResource, type ProfileName } from './types.js'
  */
 export const KJ_GRANTED_ROLES: ReadonlySet<string> = new Set(['LE', 'SP', 'JO', 'TL', 'FA1', 'FA2', 'AA', 'PM', 'PS'])
 
-export type AccessFace = 'critical-information' | 'fhir-legacy'
+export type AccessFace = Extract<Face, 'critical-information' | 'fhir-legacy'>
+
+/** The one HPR role that may register critical information: physicians (LE). */
+export const REGISTERING_ROLE = 'LE'
 
 /** The module name patients restrict critical information under (patients.restrictedModules). */
 export const CRITICAL_INFO_MODULE = 'KRITISK_INFO'
@@ -52,6 +56,17 @@ export function checkRole (user: User, role: { code: string }): void {
     throw new KjError('KI-0017', `the user does not hold the HPR role '${role.code}' (holds ${user.roles.join(', ') || 'none'})`)
   }
   if (!KJ_GRANTED_ROLES.has(role.code)) throw new KjError('KI-0017', `the HPR role '${role.code}' is not granted access to critical information`)
+}
+
+/**
+ * Only a physician registers critical information. On the critical-information API that is the
+ * role the request acts in (nhn-user-role, KI-0017); the ticket face names no role, so any role
+ * the user holds counts (KJF-000253, the legacy code of KI-0017).
+ */
+export function checkMayRegister (roles: readonly string[], face: AccessFace): void {
+  if (roles.includes(REGISTERING_ROLE)) return
+  if (face === 'critical-information') throw new KjError('KI-0017', `role ${roles.join(', ')} may read critical information; registering it needs a physician (${REGISTERING_ROLE})`)
+  throw new KjError('KJF-000253', `registering critical information needs a physician (${REGISTERING_ROLE})`)
 }
 
 function isBlocked (patient: Patient, user: User | undefined): boolean {

@@ -5,7 +5,8 @@
  * anything old; its keys are route patterns and codes the sandbox itself answers with, so they
  * are few, and capped all the same.
  */
-import { CATALOGUE, type KjFace } from '../error-catalogue.js'
+import { CATALOGUE } from '../error-catalogue.js'
+import { CATALOGUE_FACES, type CatalogueFace } from '../faces.js'
 import type { JournalFace } from './entry.js'
 
 export interface CoverageRecord {
@@ -33,12 +34,15 @@ export interface CoverageSnapshot {
   /** Error code (`KJF-...`, `oauth:invalid_client`) → count. */
   codes: Record<string, number>
   /** For each Kjernejournal face used: the catalogue codes it has not served yet. */
-  notServed: Partial<Record<KjFace, string[]>>
+  notServed: Partial<Record<CatalogueFace, string[]>>
 }
 
 /** Far above the number of routes and codes: only a runaway could reach it. */
 const KEY_CAP = 1000
-const CATALOGUE_FACES: readonly JournalFace[] = ['rest', 'fhir-legacy', 'critical-information', 'portal']
+
+function isCatalogueFace (face: JournalFace): face is CatalogueFace {
+  return (CATALOGUE_FACES as readonly string[]).includes(face)
+}
 
 function increment (counts: Map<string, number>, key: string): void {
   const seen = counts.get(key)
@@ -77,12 +81,11 @@ export class Coverage {
     for (const [key, { count, statuses }] of [...this.#endpoints].sort(([a], [b]) => a.localeCompare(b))) {
       endpoints[key] = { count, statuses: Object.fromEntries(statuses) }
     }
-    const notServed: Partial<Record<KjFace, string[]>> = {}
+    const notServed: Partial<Record<CatalogueFace, string[]>> = {}
     for (const face of this.#faces) {
-      if (!CATALOGUE_FACES.includes(face)) continue
-      const kjFace = face as KjFace
-      notServed[kjFace] = CATALOGUE
-        .filter((entry) => (entry.faces as readonly KjFace[]).includes(kjFace) && !this.#codes.has(entry.code))
+      if (!isCatalogueFace(face)) continue
+      notServed[face] = CATALOGUE
+        .filter((entry) => (entry.faces as readonly CatalogueFace[]).includes(face) && !this.#codes.has(entry.code))
         .map((entry) => entry.code)
     }
     return {

@@ -4,8 +4,10 @@
  * whole, so the journal can be shown to anyone who can reach /__admin.
  */
 
-/** The part of the sandbox that answered; KJ faces share names with the error catalogue's. */
-export type JournalFace = 'helseid' | 'rest' | 'fhir-legacy' | 'critical-information' | 'portal' | 'other'
+import type { Face } from '../faces.js'
+
+/** The part of the sandbox that answered; the sandbox's own API is journaled as 'other'. */
+export type JournalFace = Exclude<Face, 'admin'> | 'other'
 
 /** The non-secret claims of a bearer token, so QA sees which token was sent without holding it. */
 export interface TokenClaimsSummary {

@@ -4,12 +4,12 @@
  * decoded without verifying (a scenario may target a broken token too) and never logged.
  */
 import { CLAIM } from '../helseid/claims.js'
-import { scenarioFaceOf, scenarioPathOf, type ScenarioFace } from './face.js'
+import { faceOf, pathOf, type Face } from '../faces.js'
 
 export type Headers = Readonly<Record<string, string | string[] | undefined>>
 
 export interface RequestFacts {
-  readonly face: ScenarioFace | 'other'
+  readonly face: Face | 'other'
   /** Upper case. */
   readonly method: string
   readonly path: string
@@ -98,9 +98,9 @@ export function requestFacts (input: RequestInput): RequestFacts {
   const claims = tokenClaims(input.headers)
   const assertion = decodeJwtPayload(strings(field(body, 'client_assertion'))[0] ?? '') ?? {}
   return {
-    face: scenarioFaceOf(input.url),
+    face: faceOf(input.url),
     method: input.method.toUpperCase(),
-    path: scenarioPathOf(input.url),
+    path: pathOf(input.url),
     headers: input.headers,
     body,
     patients: patientsOf(input, body),

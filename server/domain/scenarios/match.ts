@@ -3,6 +3,7 @@
  * the session's counters and random (engine.ts). Every given condition must hold; a list means
  * any of its values.
  */
+import { scenarioNameOf } from '../faces.js'
 import type { RequestFacts } from './facts.js'
 import type { CompiledRule } from './scenario.js'
 import type { When } from './schema.js'
@@ -52,7 +53,7 @@ function bodyHolds (wanted: When['body'], facts: RequestFacts): boolean {
 function faceHolds (rule: CompiledRule, facts: RequestFacts): boolean {
   const faces = list(rule.rule.when?.face)
   // Admin is for controlling the sandbox: only rules that name it reach it.
-  if (faces === undefined ? facts.face === 'admin' : !(faces as readonly string[]).includes(facts.face)) return false
+  if (faces === undefined ? facts.face === 'admin' : !(faces as readonly string[]).includes(scenarioNameOf(facts.face))) return false
   if (rule.helseid === 'only') return facts.face === 'helseid'
   if (rule.helseid === 'never') return facts.face !== 'helseid'
   return true

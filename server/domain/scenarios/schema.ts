@@ -6,7 +6,7 @@
 import { z } from 'zod'
 import { CATALOGUE, isErrorCode } from '../error-catalogue.js'
 import type { OAuthErrorCode } from '../helseid/oauth-error.js'
-import { SCENARIO_FACES } from './face.js'
+import { SCENARIO_FACE_NAMES } from '../faces.js'
 import { isRegexPattern, regexOf } from './path-pattern.js'
 
 export const OAUTH_ERROR_CODES = [
@@ -45,7 +45,7 @@ const pathSchema = z.string().min(1)
   .describe('Exact path (/v1/ping), glob with * (/v1/fhir/*), or regular expression (/^\\/v1\\/.*$/i). Without the /s/<session> prefix and query string.')
 
 export const whenSchema = z.object({
-  face: oneOrMany(z.enum(SCENARIO_FACES), 'a face'),
+  face: oneOrMany(z.enum(SCENARIO_FACE_NAMES), 'a face'),
   method: oneOrMany(z.string().regex(/^[A-Za-z]+$/, 'expected an HTTP method'), 'a method'),
   path: oneOrMany(pathSchema, 'a path'),
   patient: oneOrMany(z.string().min(1), 'a national identity number'),

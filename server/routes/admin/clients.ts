@@ -5,7 +5,7 @@
  */
 import type { FastifyPluginAsync } from 'fastify'
 import { clientRegistrationSchema, describeClient, MAX_CLIENTS } from '../../domain/helseid/clients.js'
-import { AdminError } from '../../plugins/error-rendering.js'
+import { AdminError } from '../../domain/admin-error.js'
 import { durable } from './durable.js'
 
 const clients: FastifyPluginAsync = async (app) => {

@@ -1,6 +1,6 @@
 /** Admin changes are answered only once stored (DATA_DIR); if storing fails, the answer says so. */
 import type { FastifyRequest } from 'fastify'
-import { AdminError } from '../../plugins/error-rendering.js'
+import { AdminError } from '../../domain/admin-error.js'
 
 export async function durable<T> (request: FastifyRequest, write: Promise<T>): Promise<T> {
   try {

@@ -3,8 +3,8 @@
  * finds what a code means and how to provoke it without leaving the sandbox.
  */
 import type { FastifyPluginAsync } from 'fastify'
+import { AdminError } from '../../domain/admin-error.js'
 import { catalogueQuerySchema, findCatalogueEntry, searchCatalogue } from '../../domain/journal/catalogue-search.js'
-import { AdminError } from '../../plugins/error-rendering.js'
 import { parse } from './parse.js'
 
 const worldTag = { tags: ['reference data'] }

@@ -12,7 +12,7 @@ import type { FastifyPluginAsync } from 'fastify'
 import { z } from 'zod'
 import type { JournalEntry } from '../../domain/journal/entry.js'
 import { lastEventId, requestMessage, SSE_HEARTBEAT, SSE_RETRY_MS, sseMessage } from '../../domain/journal/live.js'
-import { AdminError } from '../../plugins/error-rendering.js'
+import { AdminError } from '../../domain/admin-error.js'
 
 export const MAX_STREAMS = 64
 const HEARTBEAT_MS = 15_000

@@ -3,7 +3,7 @@
  * wrong and why, so a QA engineer fixes the call without reading the schema.
  */
 import type { z } from 'zod'
-import { AdminError } from '../../plugins/error-rendering.js'
+import { AdminError } from '../../domain/admin-error.js'
 
 function describeIssues (issues: readonly z.core.$ZodIssue[]): string {
   return issues.map((issue) => issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message).join('; ')

@@ -3,9 +3,9 @@
  * one for every session through the world's verb, which also seeds the sessions and stores it.
  */
 import type { FastifyPluginAsync } from 'fastify'
+import { AdminError } from '../../domain/admin-error.js'
 import { MAX_PATIENTS } from '../../domain/world-operations.js'
 import { patientSchema } from '../../domain/world/patients.js'
-import { AdminError } from '../../plugins/error-rendering.js'
 import { durable } from './durable.js'
 import { parse } from './parse.js'
 

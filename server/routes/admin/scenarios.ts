@@ -7,7 +7,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import type { ScenarioRuntime } from '../../domain/scenarios/runtime.js'
 import { compileScenario, type Scenario } from '../../domain/scenarios/scenario.js'
-import { AdminError } from '../../plugins/error-rendering.js'
+import { AdminError } from '../../domain/admin-error.js'
 
 function describe (scenario: Scenario, runtime: ScenarioRuntime) {
   return {

@@ -11,7 +11,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import type { Session } from '../../domain/session.js'
 import { SESSION_ID } from '../../domain/sessions.js'
-import { AdminError } from '../../plugins/error-rendering.js'
+import { AdminError } from '../../domain/admin-error.js'
 import { durable } from './durable.js'
 
 const sessionId = z.string().regex(SESSION_ID, '1-64 letters, digits, _ or -')

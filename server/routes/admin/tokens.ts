@@ -9,8 +9,8 @@ import { parseTestTokenRequest } from '../../domain/helseid/test-token/request.j
 import { TestTokenError } from '../../domain/helseid/test-token/response.js'
 import { createTestTokens } from '../../domain/helseid/test-token/service.js'
 import { QUICK_MINT_FLAG_INFO, QuickMintError, quickMintRequest, quickMintSchema } from '../../domain/helseid/test-token/quick-mint.js'
-import { AdminError } from '../../plugins/error-rendering.js'
-import { clientJwtNow } from '../helseid/form.js'
+import { AdminError } from '../../domain/admin-error.js'
+import { clientJwtNow } from '../shared/client-jwt-now.js'
 
 const tokens: FastifyPluginAsync = async (app) => {
   const { sandbox } = app

@@ -6,23 +6,16 @@
  * physician's role (KI-0017): only physicians register critical information.
  */
 import type { FastifyRequest } from 'fastify'
-import { checkPatientAccess, checkRole, checkUser } from '../../domain/critical-info/access.js'
+import { checkMayRegister, checkPatientAccess, checkRole, checkUser } from '../../domain/critical-info/access.js'
 import { parseAccessBasis, parsePatientNin, parseSourceSystem, parseUserRole } from '../../domain/critical-info/request-headers.js'
 import type { OperationContext } from '../../domain/critical-info/service.js'
-import { KjError } from '../../domain/kj-error.js'
 import type { KjToken } from '../../domain/kjernejournal/access-token.js'
 import { authoriseOrganisation } from '../../domain/kjernejournal/organisation-access.js'
-import { ordinaryPatient, type Patient } from '../../domain/world/patients.js'
-import { requireToken } from '../kjernejournal/chain.js'
+import { patientOf } from '../shared/patient.js'
+import { requireToken } from '../shared/token.js'
 
 export async function criticalInfoToken (request: FastifyRequest): Promise<KjToken> {
   return requireToken(request, { audience: 'nhn:critical-information', scope: 'nhn:critical-information/api' })
-}
-
-export function patientOf (request: FastifyRequest, nin: string): Patient {
-  const patient = request.server.sandbox.world.patients.get(nin) ?? ordinaryPatient(nin)
-  if (patient.status !== 'active') throw new KjError('KJF-000017', `the patient's status in the population register is ${patient.status}`)
-  return patient
 }
 
 export async function criticalInfoAccess (request: FastifyRequest, write: boolean): Promise<OperationContext> {
@@ -37,7 +30,7 @@ export async function criticalInfoAccess (request: FastifyRequest, write: boolea
   const user = checkUser(token, sandbox.world.users, now)
   const role = parseUserRole(request.headers)
   checkRole(user, role)
-  if (write && role.code !== 'LE') throw new KjError('KI-0017', `role ${role.code} may read critical information; registering it needs a physician (LE)`)
+  if (write) checkMayRegister([role.code], 'critical-information')
   checkPatientAccess(patientOf(request, nin), user, { elevated: basis.startsWith('FORHOYET_') }, 'critical-information')
   return { store: session.criticalInfo, nin, now: now.toISOString() }
 }

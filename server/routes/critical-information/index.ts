@@ -8,16 +8,17 @@ import { checkUser, statusResponse } from '../../domain/critical-info/access.js'
 import { profileByName, profileFor } from '../../domain/critical-info/profiles/index.js'
 import { parsePatientNin, parseSourceSystem } from '../../domain/critical-info/request-headers.js'
 import { authoriseOrganisation } from '../../domain/kjernejournal/organisation-access.js'
-import { asFhirFace, FHIR_JSON, type FhirFaceOptions } from '../fhir/fhir-face.js'
+import { FHIR_JSON } from '../../faces/operation-outcome.js'
+import { asFhirFace } from '../fhir/fhir-face.js'
 import { metadataFor } from '../fhir/metadata.js'
 import { registerResourceRoutes } from '../fhir/resource-routes.js'
-import { criticalInfoAccess, criticalInfoToken, patientOf } from './access-chain.js'
+import { patientOf } from '../shared/patient.js'
+import { criticalInfoAccess, criticalInfoToken } from './access-chain.js'
 
 export const CRITICAL_INFO_PREFIX = '/api/critical-information/v1'
-export const CRITICAL_INFO_FACE: FhirFaceOptions = { serviceName: 'critical-information', environment: 'sandbox' }
 
 const criticalInformation: FastifyPluginAsync = async (app) => {
-  asFhirFace(app, CRITICAL_INFO_FACE)
+  asFhirFace(app, 'critical-information')
   const { sandbox } = app
 
   // "We expect clients to always request the status-endpoint first": machine or user token.

@@ -7,14 +7,14 @@
  * @see https://kjernejournal.atlassian.net/wiki/spaces/KJERNEJOURDOK1/pages/664634454 (flow to retrieve alert information)
  */
 import type { FastifyRequest } from 'fastify'
-import { checkPatientAccess, checkUser } from '../../domain/critical-info/access.js'
+import { checkMayRegister, checkPatientAccess, checkUser } from '../../domain/critical-info/access.js'
 import { parseLegacyConsent } from '../../domain/critical-info/request-headers.js'
 import type { OperationContext } from '../../domain/critical-info/service.js'
 import { KjError } from '../../domain/kj-error.js'
 import { requireTicket } from '../../domain/kjernejournal/tickets.js'
 import { checkEpjSystem } from '../../domain/kjernejournal/organisation-access.js'
-import { requireToken } from '../kjernejournal/chain.js'
-import { patientOf } from '../critical-information/access-chain.js'
+import { patientOf } from '../shared/patient.js'
+import { requireToken } from '../shared/token.js'
 
 export async function legacyAccess (request: FastifyRequest, write: boolean): Promise<OperationContext> {
   const { sandbox } = request.server
@@ -27,7 +27,7 @@ export async function legacyAccess (request: FastifyRequest, write: boolean): Pr
   const user = checkUser(token, sandbox.world.users, now)
   const consent = parseLegacyConsent(request.headers)
   if ((consent.bruk ?? ticket.samtykke) === undefined) throw new KjError('KJF-000217', 'give samtykke in helseindikator or the KJ-SAMTYKKE-BRUK header')
-  if (write && !user.roles.includes('LE')) throw new KjError('KJF-000253', 'registering critical information needs a physician (LE)')
+  if (write) checkMayRegister(user.roles, 'fhir-legacy')
   checkPatientAccess(patientOf(request, ticket.nin), user, { elevated: consent.sperret !== undefined }, 'fhir-legacy')
   return { store: session.criticalInfo, nin: ticket.nin, now: now.toISOString() }
 }

@@ -5,18 +5,17 @@
  */
 import type { FastifyPluginAsync } from 'fastify'
 import { searchsetBundle } from '../../domain/fhir/bundle.js'
-import { toLegacyError } from '../../domain/critical-info/legacy-codes.js'
 import { searchRecords } from '../../domain/critical-info/service.js'
-import { asFhirFace, FHIR_JSON, type FhirFaceOptions } from '../fhir/fhir-face.js'
+import { FHIR_JSON } from '../../faces/operation-outcome.js'
+import { asFhirFace } from '../fhir/fhir-face.js'
 import { metadataFor } from '../fhir/metadata.js'
 import { registerResourceRoutes } from '../fhir/resource-routes.js'
 import { legacyAccess } from './access-chain.js'
 
 export const LEGACY_FHIR_PREFIX = '/v1/fhir'
-export const LEGACY_FHIR_FACE: FhirFaceOptions = { serviceName: 'kjernejournal', environment: 'sandbox', translate: toLegacyError }
 
 const fhirLegacy: FastifyPluginAsync = async (app) => {
-  asFhirFace(app, LEGACY_FHIR_FACE)
+  asFhirFace(app, 'fhir-legacy')
 
   app.get('/Patient/$everything', async (request, reply) => {
     const ctx = await legacyAccess(request, false)

@@ -15,7 +15,8 @@ import {
 } from '../../domain/critical-info/service.js'
 import type { StoredVersion } from '../../domain/critical-info/store.js'
 import { CRITICAL_INFO_TYPES, KJ_RESOURCE_TYPES, type CriticalInfoType, type FhirResource, type KjResourceType } from '../../domain/critical-info/types.js'
-import { FHIR_JSON, fhirBody } from './fhir-face.js'
+import { FHIR_JSON } from '../../faces/operation-outcome.js'
+import { fhirBody } from './fhir-face.js'
 
 export type Resolve = (request: FastifyRequest, write: boolean) => Promise<OperationContext>
 

@@ -10,6 +10,7 @@ import { endpointUrl } from '../../domain/helseid/discovery.js'
 import { DpopProofError, verifyDpopProof } from '../../domain/helseid/dpop.js'
 import type { TokenParams } from '../../domain/helseid/grants/context.js'
 import { OAuthError } from '../../domain/helseid/oauth-error.js'
+import { clientJwtNow } from '../shared/client-jwt-now.js'
 
 const REPEATABLE = new Set(['resource'])
 
@@ -23,13 +24,6 @@ export function formParams (request: FastifyRequest): TokenParams {
     if (Array.isArray(value) && !REPEATABLE.has(name)) throw new OAuthError('invalid_request', `parameter '${name}' must be given once`)
   }
   return body
-}
-
-/** Seconds, by the clock that judges client-made JWTs. */
-export function clientJwtNow (request: FastifyRequest): number {
-  const clock = request.sandboxSession.clock
-  const ms = request.server.sandbox.config.CLIENT_JWT_CLOCK === 'wall' ? clock.wallNow() : clock.now()
-  return Math.floor(ms / 1000)
 }
 
 export async function authenticate (request: FastifyRequest, params: TokenParams): Promise<Client> {

@@ -5,25 +5,20 @@
  * Every answer, errors included, has the TTT's `TestTokenResponse` shape.
  * @see https://utviklerportal.nhn.no/informasjonstjenester/helseid/tilgang-til-helseid/test-token-tjenesten/docs/test-token-tjenesten_enmd
  */
-import type { FastifyError, FastifyPluginAsync } from 'fastify'
+import type { FastifyPluginAsync } from 'fastify'
 import { ENDPOINT_PATHS } from '../../domain/helseid/discovery.js'
 import { parseTestTokenRequest } from '../../domain/helseid/test-token/request.js'
-import { errorResponse, successResponse, TestTokenError } from '../../domain/helseid/test-token/response.js'
+import { successResponse } from '../../domain/helseid/test-token/response.js'
 import { createTestTokens } from '../../domain/helseid/test-token/service.js'
-import { clientJwtNow } from './form.js'
+import { useFace } from '../../faces/index.js'
+import { clientJwtNow } from '../shared/client-jwt-now.js'
 
 const testToken: FastifyPluginAsync = async (app) => {
   const { sandbox } = app
 
   // This plugin is encapsulated, so the handler covers this route only: its framework errors
   // (bad JSON, wrong content type, too large) answer in the TTT's shape, not OAuth's.
-  app.setErrorHandler(async (err: unknown, request, reply) => {
-    if (err instanceof TestTokenError) return reply.code(400).send(errorResponse(err.message))
-    const status = (err as FastifyError).statusCode ?? 500
-    if (status >= 400 && status < 500) return reply.code(status).send(errorResponse((err as Error).message))
-    request.log.error({ err }, 'unexpected error')
-    return reply.code(500).send(errorResponse('the sandbox failed unexpectedly; see its log'))
-  })
+  useFace(app, 'test-token', { notFound: false })
 
   app.post(ENDPOINT_PATHS.testToken, async (request, reply) => {
     // The real TTT wants an API key from HelseID Selvbetjening in X-Auth-Key. The sandbox needs

@@ -9,7 +9,7 @@ import { CLAIM } from '../../domain/helseid/claims.js'
 import { endpointUrl, ENDPOINT_PATHS } from '../../domain/helseid/discovery.js'
 import { DpopProofError, verifyDpopProof } from '../../domain/helseid/dpop.js'
 import { OAuthError } from '../../domain/helseid/oauth-error.js'
-import { clientJwtNow } from './form.js'
+import { clientJwtNow } from '../shared/client-jwt-now.js'
 
 const USER_CLAIMS = ['sub', 'name', 'given_name', 'middle_name', 'family_name', CLAIM.pid, CLAIM.securityLevel, CLAIM.assuranceLevel, CLAIM.network, CLAIM.hprNumber]
 

@@ -8,8 +8,9 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { lastChangeByKategori } from '../../domain/critical-info/service.js'
 import { answerFor, checkSamtykke, describePatient, parseHelseindikatorBody } from '../../domain/kjernejournal/helseindikator.js'
 import { ordinaryPatient } from '../../domain/world/patients.js'
-import { jsonBody, requireCaller, requireJson, requireMethod } from './chain.js'
-import { sendJson } from './rest-face.js'
+import { requireJson } from '../shared/json-content-type.js'
+import { jsonBody, requireCaller, requireMethod } from './chain.js'
+import { sendJson } from '../../faces/rest.js'
 
 const helseindikator: FastifyPluginAsync = async (app) => {
   const { sandbox } = app

@@ -4,7 +4,7 @@
  */
 import type { FastifyPluginAsync } from 'fastify'
 import { requireCaller, requireMethod } from './chain.js'
-import { sendJson } from './rest-face.js'
+import { sendJson } from '../../faces/rest.js'
 
 const ping: FastifyPluginAsync = async (app) => {
   app.all('/ping', async (request, reply) => {

@@ -16,7 +16,8 @@ import { renderPatientPage, type PatientView } from '../../views/portal/patient-
 import { openPortalTicket } from '../../domain/portal/portal-ticket.js'
 import { checkPortalOrganisation, checkPortalUser } from '../../domain/portal/portal-user.js'
 import { ordinaryPatient } from '../../domain/world/patients.js'
-import { NO_STORE, portalErrors, sendPortalPage } from './errors.js'
+import { NO_STORE } from '../../faces/portal.js'
+import { asPortalFace } from './face.js'
 
 export const PORTAL_PREFIX = '/hpp-webapp'
 
@@ -87,7 +88,7 @@ function openWithCode (request: FastifyRequest, query: Query): Opened {
 }
 
 const portalPage: FastifyPluginAsync = async (app) => {
-  portalErrors(app, sendPortalPage)
+  asPortalFace(app)
   const { sandbox } = app
 
   app.get('/hentpasient.html', async (request, reply) => {

@@ -12,8 +12,10 @@ import type { KjToken } from '../../domain/kjernejournal/access-token.js'
 import { innloggingOf, type InnloggingLimits } from '../../domain/portal/innlogging.js'
 import { checkActingRole, checkPortalOrganisation, checkPortalUser } from '../../domain/portal/portal-user.js'
 import { parseCreateSession, parseJsonBody, parseSessionId } from '../../domain/portal/session-request.js'
-import { requireJson, requireToken } from '../kjernejournal/chain.js'
-import { NO_STORE, portalErrors, sendPortalJson } from './errors.js'
+import { requireJson } from '../shared/json-content-type.js'
+import { requireToken } from '../shared/token.js'
+import { NO_STORE } from '../../faces/portal.js'
+import { asPortalFace } from './face.js'
 
 export const SESSION_API_PREFIX = '/api/session'
 export const INNLOGGING_SCOPE = 'nhn:kjernejournal/innlogging'
@@ -28,7 +30,7 @@ async function requireUserToken (request: FastifyRequest): Promise<KjToken & { p
 const sessionApi: FastifyPluginAsync = async (app) => {
   app.removeAllContentTypeParsers()
   app.addContentTypeParser('*', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_request, body, done) => { done(null, body) })
-  portalErrors(app, sendPortalJson)
+  asPortalFace(app)
   const { sandbox } = app
   const limits: InnloggingLimits = {
     codeLifetimeSeconds: sandbox.config.INNLOGGING_CODE_LIFETIME,

@@ -1,7 +1,7 @@
 import t from 'tap'
 import { fileURLToPath } from 'node:url'
 import {
-  checkPatientAccess, checkRole, checkUser, KJ_GRANTED_ROLES, statusResponse
+  checkMayRegister, checkPatientAccess, checkRole, checkUser, KJ_GRANTED_ROLES, statusResponse
 } from '../../../server/domain/critical-info/access.js'
 import { PROFILE_BASE, type FhirResource } from '../../../server/domain/critical-info/types.js'
 import { readFixture } from '../../../server/domain/world/fixture-file.js'
@@ -149,4 +149,11 @@ t.test('the status\'s privacy settings', async (t) => {
   t.equal(statusResponse(patientOf(BLOCKING), [], isActive, userOf(SYKEPLEIER)).privacySetting.isBlocked, true)
   t.equal(statusResponse(patientOf(BLOCKING), [], isActive, userOf(LEGE)).privacySetting.isBlocked, false)
   t.equal(statusResponse(patientOf(BLOCKING), [], isActive).privacySetting.isBlocked, false, 'a system token learns nothing of blocks')
+})
+
+t.test('checkMayRegister: only a physician registers, with each face\'s code', async (t) => {
+  t.doesNotThrow(() => { checkMayRegister(['LE'], 'critical-information') })
+  t.doesNotThrow(() => { checkMayRegister(['SP', 'LE'], 'fhir-legacy') }, 'the ticket face takes any role the user holds')
+  t.throws(() => { checkMayRegister(['SP'], 'critical-information') }, { code: 'KI-0017', message: /role SP may read critical information; registering it needs a physician \(LE\)/ })
+  t.throws(() => { checkMayRegister(['SP'], 'fhir-legacy') }, { code: 'KJF-000253', message: /registering critical information needs a physician \(LE\)/ })
 })

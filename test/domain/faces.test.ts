@@ -1,7 +1,7 @@
 import t from 'tap'
-import { scenarioFaceOf, scenarioPathOf } from '../../../server/domain/scenarios/face.js'
+import { faceOf, pathOf, scenarioNameOf } from '../../server/domain/faces.js'
 
-t.test('each URL has its face, with or without a session prefix', async (t) => {
+t.test('each URL has its face (as scenario files name it), with or without a session prefix', async (t) => {
   const cases: Array<[string, string]> = [
     ['/.well-known/openid-configuration', 'helseid'],
     ['/connect/token', 'helseid'],
@@ -17,12 +17,18 @@ t.test('each URL has its face, with or without a session prefix', async (t) => {
     ['/s/ci-42/v1/fhir/metadata', 'fhir-legacy'],
     ['/s/ci-42/__admin/scenarios', 'admin']
   ]
-  for (const [url, face] of cases) t.equal(scenarioFaceOf(url), face, url)
+  for (const [url, face] of cases) t.equal(scenarioNameOf(faceOf(url)), face, url)
 })
 
 t.test('the path scenarios see has no session prefix or query', async (t) => {
-  t.equal(scenarioPathOf('/s/abc/v1/ping?x=1'), '/v1/ping')
-  t.equal(scenarioPathOf('/v1/ping'), '/v1/ping')
-  t.equal(scenarioPathOf('/s/abc'), '/')
-  t.equal(scenarioPathOf('/somewhere/s/abc'), '/somewhere/s/abc')
+  t.equal(pathOf('/s/abc/v1/ping?x=1'), '/v1/ping')
+  t.equal(pathOf('/v1/ping'), '/v1/ping')
+  t.equal(pathOf('/s/abc'), '/')
+  t.equal(pathOf('/somewhere/s/abc'), '/somewhere/s/abc')
+})
+
+t.test('the REST face is rest everywhere but in scenario files', async (t) => {
+  t.equal(faceOf('/v1/ping'), 'rest')
+  t.equal(scenarioNameOf('rest'), 'kjernejournal')
+  t.equal(scenarioNameOf('other'), 'other')
 })

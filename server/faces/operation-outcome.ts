@@ -1,0 +1,38 @@
+/**
+ * The error shape the FHIR faces share today: OperationOutcome exactly as seed 001 shows
+ * (id = event id, six details codings), the code also in `nhn-error-code` and `X-KJ-Feilkode`.
+ * Framework errors are KI-0007 ("some part of the request, like the body, is invalid"), with 413
+ * kept for a body over the limit, which the catalogue has no code for. Each FHIR face module
+ * builds its renderer from this with its own service name and codes, so either can leave it.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import { KjError } from '../domain/kj-error.js'
+import { operationOutcome } from '../domain/fhir/operation-outcome.js'
+import { faceRenderer, routeOf, type FaceRenderer } from './renderer.js'
+
+export const FHIR_JSON = 'application/fhir+json; charset=utf-8'
+
+export interface OperationOutcomeFace {
+  readonly serviceName: string
+  readonly environment: string
+  /** Rewrites an error into the face's own code (the legacy face speaks KJF codes). */
+  readonly translate?: (err: KjError) => KjError
+}
+
+const APPLICATION_VERSION = 'sandbox'
+
+export function operationOutcomeRenderer (face: OperationOutcomeFace): FaceRenderer {
+  const meta = { apiVersion: 'v1', applicationVersion: APPLICATION_VERSION, environment: face.environment, serviceName: face.serviceName }
+  return faceRenderer<KjError>({
+    own: (err) => err instanceof KjError ? err : undefined,
+    client: (error) => new KjError('KI-0007', error.message, undefined, error.status === 413 ? 413 : undefined),
+    unexpected: () => new KjError('KI-0006', 'the sandbox failed unexpectedly; see its log'),
+    notFound: (request) => new KjError('KI-0007', `no route for ${routeOf(request)}`),
+    send: (request: FastifyRequest, reply: FastifyReply, error: KjError) => {
+      const err = face.translate?.(error) ?? error
+      return reply.code(err.statusCode).type(FHIR_JSON)
+        .headers({ 'nhn-error-code': err.code, 'x-kj-feilkode': err.code })
+        .send(operationOutcome(err, request.eventId, meta))
+    }
+  })
+}
