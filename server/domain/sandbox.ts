@@ -8,20 +8,24 @@ import { builtInFixturesDir } from '../paths.js'
 import { ClientRegistry } from './helseid/clients.js'
 import { cachedJwsVerifier, type JwsVerifier } from './helseid/verified-tokens.js'
 import { createNonceSource } from './helseid/dpop.js'
+import type { TokenIssuance } from './helseid/grants/context.js'
 import type { PrivateRsaJwk } from './helseid/key-generation.js'
 import { loadSigningKeys, type SigningKeys } from './helseid/signing-keys.js'
-import { seedCriticalInfo } from './critical-info/seed.js'
+import { readFixtureFiles } from './fixtures.js'
 import { TicketCipher } from './kjernejournal/tickets.js'
 import { seededRandom, type Random } from './random.js'
 import type { Session } from './session.js'
 import { SessionRegistry } from './sessions.js'
-import { createWorld, readWorldFiles, replaceWorld, type World, type WorldFiles } from './world/world.js'
+import { seedSession, WorldOperations } from './world-operations.js'
+import { createWorld, type World } from './world/world.js'
 
 export type { World }
 
 export interface Sandbox {
   readonly config: Config
   readonly keys: SigningKeys
+  /** What the token endpoint's grants sign and stamp with: the active key and the lifetimes. */
+  readonly issuance: TokenIssuance
   /** The published keys, imported once, for checking tokens the sandbox issued. */
   readonly tokenKeys: JWTVerifyGetKey
   /** Signature checks of the sandbox's own RS256 tokens, remembered per token (bounded). */
@@ -30,7 +34,10 @@ export interface Sandbox {
   /** Seeded (SEED): for variation that must repeat, never for secrets. */
   readonly random: Random
   readonly clients: ClientRegistry
+  /** Read it freely; change it only through `operations`. */
   readonly world: World
+  /** The world's verbs: add a patient or client, restore from DATA_DIR, reload the fixtures. */
+  readonly operations: WorldOperations
   readonly nonces: ReturnType<typeof createNonceSource>
   readonly sessions: SessionRegistry
   /** The `default` session: requests without /s/<id>/ or X-Sandbox-Session. */
@@ -49,34 +56,33 @@ export interface SandboxOptions {
 
 export async function createSandbox (config: Config, options: SandboxOptions = {}): Promise<Sandbox> {
   const fixturesDir = config.FIXTURES_DIR ?? builtInFixturesDir
-  const [keys, files] = await Promise.all([loadSigningKeys(config.KEYS_FILE, options.signingKey), readWorldFiles(fixturesDir)])
+  const [keys, files] = await Promise.all([loadSigningKeys(config.KEYS_FILE, options.signingKey), readFixtureFiles(fixturesDir)])
   const clients = new ClientRegistry()
   for (const registration of files.clients) clients.put(registration)
   const world = createWorld(files)
-  let loaded: WorldFiles = files
-  const sessions = new SessionRegistry(config.MAX_SESSIONS, (session) => {
-    seedCriticalInfo(session.criticalInfo, world.patients.values())
-  }, options.wall)
+  const sessions = new SessionRegistry(config.MAX_SESSIONS, (session) => { seedSession(world, session) }, options.wall)
+  const operations = new WorldOperations(world, clients, sessions, files)
   const tokenKeys = createLocalJWKSet(keys.jwks)
   return {
     config,
     keys,
+    issuance: {
+      signingKey: keys.active,
+      lifetimes: { access: config.ACCESS_TOKEN_LIFETIME, id: config.ID_TOKEN_LIFETIME, refresh: config.REFRESH_TOKEN_LIFETIME }
+    },
     tokenKeys,
     verifiedTokens: cachedJwsVerifier(tokenKeys, ['RS256']),
     tickets: new TicketCipher(keys.secret),
     random: seededRandom(config.SEED),
     clients,
     world,
+    operations,
     nonces: createNonceSource(),
     sessions,
     get defaultSession () { return sessions.default },
     fixturesDir,
     async reloadFixtures () {
-      const next = await readWorldFiles(fixturesDir)
-      replaceWorld(world, loaded, next)
-      // Fixture clients are replaced; clients registered at run time stay.
-      for (const registration of next.clients) clients.put(registration)
-      loaded = next
+      operations.reload(await readFixtureFiles(fixturesDir))
     }
   }
 }

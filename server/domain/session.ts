@@ -9,16 +9,9 @@ import { RequestJournal } from './journal/journal.js'
 import { ScenarioRuntime } from './scenarios/runtime.js'
 import { ExpiringMap, ReplayGuard } from './expiring-map.js'
 import type { AuthorizationCode, AuthorizationRequest } from './helseid/authorization.js'
-import type { LoginIdentity } from './helseid/token-minter.js'
+import type { RefreshGrant } from './helseid/grants/context.js'
 
-export interface RefreshGrant {
-  readonly clientId: string
-  readonly identity: LoginIdentity
-  readonly scopes: string[]
-  readonly resources: string[]
-  /** Absolute end of the refresh token's life, sandbox milliseconds. */
-  readonly expiresAt: number
-}
+export type { RefreshGrant }
 
 export interface Session {
   readonly id: string

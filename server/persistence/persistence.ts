@@ -8,10 +8,10 @@
  * Not kept: sessions nobody wrote to (they are made again on first use, from the fixtures, with
  * the same record ids), clocks, scenario state, journals, codes, refresh tokens, replay caches.
  */
-import { seedCriticalInfo } from '../domain/critical-info/seed.js'
 import type { ClientRegistration } from '../domain/helseid/clients.js'
 import type { Sandbox } from '../domain/sandbox.js'
 import type { Session } from '../domain/session.js'
+import type { WorldKeeper } from '../domain/world-operations.js'
 import type { Patient } from '../domain/world/patients.js'
 import {
   CLIENTS, PATIENTS, SESSION_PREFIX, clientsDocumentSchema, describeError, parseSessionDocument,
@@ -36,14 +36,11 @@ export interface PersistenceStatus {
   readonly lastError: string | null
 }
 
-export interface Persistence {
+/** Keeps the world's run-time changes (told by the world's verbs, see domain/world-operations.ts). */
+export interface Persistence extends WorldKeeper {
   readonly enabled: boolean
   /** After a create, update or delete through either FHIR face. */
   sessionWritten(session: Session): Promise<void>
-  /** After POST or PUT /__admin/clients. */
-  clientSaved(registration: ClientRegistration): Promise<void>
-  clientDeleted(clientId: string): Promise<void>
-  patientAdded(patient: Patient): Promise<void>
   /** Waits for every write under way, e.g. after a session reset (whose stored copy goes). */
   flush(): Promise<void>
   status(): PersistenceStatus
@@ -70,7 +67,10 @@ export const MEMORY_ONLY: Persistence = {
   })
 }
 
-/** Reads DATA_DIR's documents into the sandbox and keeps them up to date from then on. */
+/**
+ * Reads DATA_DIR's documents into the sandbox (through the world's verbs) and keeps them up to
+ * date from then on; the caller hands it to `sandbox.operations.keepWith`.
+ */
 export async function openPersistence (store: DocumentStore, sandbox: Sandbox): Promise<Persistence> {
   const loaded = await store.readAll()
   const problems: DocumentProblem[] = [...loaded.problems]
@@ -90,15 +90,10 @@ export async function openPersistence (store: DocumentStore, sandbox: Sandbox): 
     }
   }
 
-  // Patients first: sessions are seeded from the world.
+  // The world (patients, clients) before the sessions: sessions are seeded from it.
   const patients = new Map<string, Patient>()
   const patientsDoc = await use(PATIENTS, loaded.documents.get(PATIENTS), (d) => patientsDocumentSchema.parse(d))
-  for (const patient of patientsDoc?.patients ?? []) {
-    patients.set(patient.nin, patient)
-    // A fixture with the same number (added to the files since) wins.
-    if (!sandbox.world.patients.has(patient.nin)) sandbox.world.patients.set(patient.nin, patient)
-  }
-  for (const session of sandbox.sessions.list()) seedCriticalInfo(session.criticalInfo, patients.values())
+  for (const patient of patientsDoc?.patients ?? []) patients.set(patient.nin, patient)
 
   const registered = new Map<string, ClientRegistration>()
   // Only a fixture client's deletion needs remembering (the files would bring it back); so the
@@ -106,14 +101,14 @@ export async function openPersistence (store: DocumentStore, sandbox: Sandbox): 
   const fixtureClients = new Set(sandbox.clients.list().map((c) => c.client_id))
   const deleted = new Set<string>()
   const clientsDoc = await use(CLIENTS, loaded.documents.get(CLIENTS), (d) => clientsDocumentSchema.parse(d))
-  for (const id of clientsDoc?.deleted ?? []) {
-    deleted.add(id)
-    sandbox.clients.delete(id)
-  }
-  for (const registration of clientsDoc?.registered ?? []) {
-    registered.set(registration.client_id, registration)
-    sandbox.clients.put(registration)
-  }
+  for (const id of clientsDoc?.deleted ?? []) deleted.add(id)
+  for (const registration of clientsDoc?.registered ?? []) registered.set(registration.client_id, registration)
+
+  sandbox.operations.restore({
+    patients: [...patients.values()],
+    registeredClients: clientsDoc?.registered ?? [],
+    deletedClients: clientsDoc?.deleted ?? []
+  })
 
   // Sessions, least recently saved first, so the registry's eviction order survives too; never
   // more than it keeps (the rest stay on disk, reported).
@@ -127,11 +122,7 @@ export async function openPersistence (store: DocumentStore, sandbox: Sandbox): 
     const session = await use(name, doc, (data) => {
       const parsed: SessionDocument = parseSessionDocument(data)
       if (sessionDocument(parsed.id) !== name) throw new Error(`holds session '${parsed.id}'`)
-      const target = sandbox.sessions.get(parsed.id)
-      target.criticalInfo.importRecords(parsed.records)
-      // Fixture records not in the file (a patient added after the last save) come back too.
-      seedCriticalInfo(target.criticalInfo, sandbox.world.patients.values())
-      return target
+      return sandbox.operations.restoreSession(parsed.id, parsed.records)
     })
     if (session !== undefined) stored.add(session.id)
   }

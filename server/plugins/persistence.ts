@@ -33,6 +33,8 @@ export default fp(async (app) => {
       app.log.error({ dataDir: dir, file: problem.file, movedTo: problem.movedTo }, `DATA_DIR ${problem.file}: ${problem.message}${moved}`)
     }
   }
+  // The world's verbs tell it every run-time change from here on (MEMORY_ONLY keeps none).
+  app.sandbox.operations.keepWith(persistence)
   app.decorate('persistence', persistence)
   app.addHook('onClose', async () => { await persistence.flush() })
 }, { name: 'persistence', fastify: '5.x', dependencies: ['sandbox'] })

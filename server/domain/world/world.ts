@@ -1,11 +1,11 @@
 /**
- * The synthetic world: users, patients and organisations from FIXTURES_DIR, and the HelseID
- * clients of `helseid/clients.json`. Loaded at start and again when a fixture file changes; the
- * world object stays the same one (routes hold it), its contents are replaced in place, and what
- * was added at run time through the admin API survives a reload.
+ * The synthetic world: users, patients and organisations from FIXTURES_DIR. Loaded at start and
+ * again when a fixture file changes; the world object stays the same one (routes hold it), its
+ * contents are replaced in place, and what was added at run time through the admin API survives
+ * a reload. Knows nothing of HelseID: the clients file is read beside it (../fixtures.ts), and
+ * every change goes through the verbs of ../world-operations.ts.
  */
 import { join } from 'node:path'
-import { clientRegistrationSchema, type ClientRegistration } from '../helseid/clients.js'
 import { readFixture } from './fixture-file.js'
 import { organisationsFileSchema, type Organisation } from './organisations.js'
 import { patientsFileSchema, type Patient } from './patients.js'
@@ -21,18 +21,16 @@ export interface WorldFiles {
   readonly users: User[]
   readonly patients: Patient[]
   readonly organisations: Organisation[]
-  readonly clients: ClientRegistration[]
 }
 
 /** Reads and validates every fixture file; throws a FixtureError naming file and field. */
 export async function readWorldFiles (dir: string): Promise<WorldFiles> {
-  const [users, patients, organisations, clients] = await Promise.all([
+  const [users, patients, organisations] = await Promise.all([
     readFixture(join(dir, 'users.json'), usersFileSchema, []),
     readFixture(join(dir, 'patients.json'), patientsFileSchema, []),
-    readFixture(join(dir, 'organisations.json'), organisationsFileSchema, []),
-    readFixture(join(dir, 'helseid', 'clients.json'), clientRegistrationSchema.array(), [])
+    readFixture(join(dir, 'organisations.json'), organisationsFileSchema, [])
   ])
-  return { users, patients, organisations, clients }
+  return { users, patients, organisations }
 }
 
 export function createWorld (files: WorldFiles): World {

@@ -1,6 +1,7 @@
 /**
  * Client registration at run time, so a vendor can use their own key pair:
- * POST (create, 201; 409 if taken), PUT /:client_id (create or replace), GET, DELETE.
+ * POST (create, 201; 409 if taken), PUT /:client_id (create or replace), GET, DELETE. Changes go
+ * through the world's verbs, which also store them (DATA_DIR).
  */
 import type { FastifyPluginAsync } from 'fastify'
 import { clientRegistrationSchema, describeClient, MAX_CLIENTS } from '../../domain/helseid/clients.js'
@@ -27,8 +28,7 @@ const clients: FastifyPluginAsync = async (app) => {
       throw new AdminError(409, 'conflict', `client '${registration.client_id}' exists; PUT /__admin/clients/${registration.client_id} replaces it`)
     }
     checkRoom(registration.client_id)
-    const client = registry.put(registration)
-    await durable(request, app.persistence.clientSaved(registration))
+    const client = await durable(request, app.sandbox.operations.addClient(registration))
     request.log.info({ client_id: client.client_id }, 'client registered')
     return reply.code(201).header('location', `/__admin/clients/${encodeURIComponent(client.client_id)}`).send(describeClient(client))
   })
@@ -39,14 +39,13 @@ const clients: FastifyPluginAsync = async (app) => {
     if (registration.client_id !== request.params.clientId) throw new AdminError(400, 'invalid_request', 'client_id in the body differs from the one in the path')
     const existed = registry.has(registration.client_id)
     checkRoom(registration.client_id)
-    const client = registry.put(registration)
-    await durable(request, app.persistence.clientSaved(registration))
+    const client = await durable(request, app.sandbox.operations.addClient(registration))
     return reply.code(existed ? 200 : 201).send(describeClient(client))
   })
 
   app.delete<{ Params: { clientId: string } }>('/clients/:clientId', async (request, reply) => {
-    if (!registry.delete(request.params.clientId)) throw new AdminError(404, 'not_found', `no client '${request.params.clientId}'`)
-    await durable(request, app.persistence.clientDeleted(request.params.clientId))
+    if (!registry.has(request.params.clientId)) throw new AdminError(404, 'not_found', `no client '${request.params.clientId}'`)
+    await durable(request, app.sandbox.operations.deleteClient(request.params.clientId))
     return reply.code(204).send()
   })
 }

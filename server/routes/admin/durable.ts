@@ -2,9 +2,9 @@
 import type { FastifyRequest } from 'fastify'
 import { AdminError } from '../../domain/admin-error.js'
 
-export async function durable (request: FastifyRequest, write: Promise<void>): Promise<void> {
+export async function durable<T> (request: FastifyRequest, write: Promise<T>): Promise<T> {
   try {
-    await write
+    return await write
   } catch (err) {
     request.log.error({ err }, 'a change could not be stored in DATA_DIR')
     throw new AdminError(500, 'not_stored', 'the change is made but could not be stored in the sandbox\'s DATA_DIR; see its log')

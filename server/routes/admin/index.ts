@@ -3,10 +3,12 @@ import type { FastifyPluginAsync } from 'fastify'
 import clients from './clients.js'
 import fixtures from './fixtures.js'
 import { guardAdmin } from './guard.js'
+import errors from './errors.js'
 import health from './health.js'
-import journal from './journal.js'
 import journalStream from './journal-stream.js'
+import patients from './patients.js'
 import persistence from './persistence.js'
+import requests from './requests.js'
 import scenarios from './scenarios.js'
 import sessions from './sessions.js'
 import tokens from './tokens.js'
@@ -18,7 +20,9 @@ const admin: FastifyPluginAsync = async (app) => {
   await app.register(clients, { prefix: '/__admin' })
   await app.register(fixtures, { prefix: '/__admin' })
   await app.register(scenarios, { prefix: '/__admin' })
-  await app.register(journal, { prefix: '/__admin' })
+  await app.register(requests, { prefix: '/__admin' })
+  await app.register(errors, { prefix: '/__admin' })
+  await app.register(patients, { prefix: '/__admin' })
   await app.register(journalStream, { prefix: '/__admin' })
   await app.register(tokens, { prefix: '/__admin' })
   await app.register(persistence, { prefix: '/__admin' })

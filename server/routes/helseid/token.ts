@@ -30,7 +30,7 @@ const token: FastifyPluginAsync = async (app) => {
     const client = await authenticate(request, params)
     const session = request.sandboxSession
     const response = await grant({
-      sandbox: app.sandbox,
+      ...app.sandbox.issuance,
       session,
       issuer: request.issuer,
       client,

@@ -11,7 +11,7 @@ export async function clientCredentialsGrant (ctx: GrantContext): Promise<TokenR
     userPresent: false,
     resources: params(ctx.params, 'resource')
   })
-  const lifetime = ctx.sandbox.config.ACCESS_TOKEN_LIFETIME
+  const lifetime = ctx.lifetimes.access
   const accessToken = await mintAccessToken({
     issuer: ctx.issuer,
     client: ctx.client,
@@ -20,6 +20,6 @@ export async function clientCredentialsGrant (ctx: GrantContext): Promise<TokenR
     now: ctx.session.clock.epochSeconds(),
     lifetime,
     ...(ctx.jkt !== undefined && { jkt: ctx.jkt })
-  }, ctx.sandbox.keys.active)
+  }, ctx.signingKey)
   return { access_token: accessToken, token_type: ctx.jkt !== undefined ? 'DPoP' : 'Bearer', expires_in: lifetime, scope: scopes.join(' ') }
 }

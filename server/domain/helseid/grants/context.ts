@@ -1,16 +1,53 @@
 /**
- * What every grant handler gets: the authenticated client, the request's session and issuer,
- * the DPoP key thumbprint when the request carried a valid proof, and the form parameters.
+ * What every grant handler gets, and nothing more: the key and lifetimes tokens are issued with
+ * (built once by the composition root), the session state grants read and change, the
+ * authenticated client, the request's issuer, the DPoP key thumbprint when the request carried a
+ * valid proof, and the form parameters. Nothing here knows the whole sandbox, so a grant is
+ * tested with a clock, three maps and a key.
  */
-import type { Sandbox } from '../../sandbox.js'
-import type { Session } from '../../session.js'
+import type { Clock } from '../../clock.js'
+import type { ExpiringMap } from '../../expiring-map.js'
+import type { AuthorizationCode } from '../authorization.js'
 import type { Client } from '../clients.js'
+import type { SigningKey } from '../signing-keys.js'
+import type { LoginIdentity } from '../token-minter.js'
 
 export type TokenParams = Readonly<Record<string, string | string[] | undefined>>
 
-export interface GrantContext {
-  readonly sandbox: Sandbox
-  readonly session: Session
+/** Seconds (ACCESS_TOKEN_LIFETIME, ID_TOKEN_LIFETIME, REFRESH_TOKEN_LIFETIME). */
+export interface TokenLifetimes {
+  readonly access: number
+  readonly id: number
+  /** The refresh token chain's absolute lifetime. */
+  readonly refresh: number
+}
+
+/** What the token endpoint signs and stamps with: the same for every request. */
+export interface TokenIssuance {
+  readonly signingKey: SigningKey
+  readonly lifetimes: TokenLifetimes
+}
+
+export interface RefreshGrant {
+  readonly clientId: string
+  readonly identity: LoginIdentity
+  readonly scopes: string[]
+  readonly resources: string[]
+  /** Absolute end of the refresh token's life, sandbox milliseconds. */
+  readonly expiresAt: number
+}
+
+/** The session state the grants use; a sandbox Session is one. */
+export interface GrantState {
+  readonly clock: Clock
+  readonly codes: ExpiringMap<string, AuthorizationCode>
+  readonly refreshTokens: ExpiringMap<string, RefreshGrant>
+  /** HelseID sessions (sid) ended at /connect/endsession: their refresh tokens stop working. */
+  readonly endedSids: ExpiringMap<string, true>
+}
+
+export interface GrantContext extends TokenIssuance {
+  readonly session: GrantState
   readonly issuer: string
   readonly client: Client
   readonly jkt?: string

@@ -21,7 +21,7 @@ export interface UserGrant {
 }
 
 export async function issueUserTokens (ctx: GrantContext, grant: UserGrant, narrowTo: readonly string[]): Promise<TokenResponse> {
-  const { config, keys } = ctx.sandbox
+  const { lifetimes, signingKey } = ctx
   const { scopes, audiences } = resolveScopes(ctx.client, grant.scopes, {
     userPresent: true,
     resources: narrowTo.length > 0 ? narrowTo : grant.resources
@@ -33,14 +33,14 @@ export async function issueUserTokens (ctx: GrantContext, grant: UserGrant, narr
     scopes,
     audiences,
     now,
-    lifetime: config.ACCESS_TOKEN_LIFETIME,
+    lifetime: lifetimes.access,
     identity: grant.identity,
     ...(ctx.jkt !== undefined && { jkt: ctx.jkt })
-  }, keys.active)
+  }, signingKey)
   const response: TokenResponse = {
     access_token: accessToken,
     token_type: ctx.jkt !== undefined ? 'DPoP' : 'Bearer',
-    expires_in: config.ACCESS_TOKEN_LIFETIME,
+    expires_in: lifetimes.access,
     scope: scopes.join(' ')
   }
   if (grant.scopes.includes('openid')) {
@@ -50,14 +50,14 @@ export async function issueUserTokens (ctx: GrantContext, grant: UserGrant, narr
       identity: grant.identity,
       scopes,
       now,
-      lifetime: config.ID_TOKEN_LIFETIME,
+      lifetime: lifetimes.id,
       accessToken,
       ...(grant.nonce !== undefined && { nonce: grant.nonce })
-    }, keys.active)
+    }, signingKey)
   }
   if (grant.consentedScopes.includes('offline_access')) {
     const nowMs = ctx.session.clock.now()
-    const expiresAt = grant.refreshExpiresAt ?? nowMs + config.REFRESH_TOKEN_LIFETIME * 1000
+    const expiresAt = grant.refreshExpiresAt ?? nowMs + lifetimes.refresh * 1000
     const refreshToken = randomBytes(32).toString('base64url')
     ctx.session.refreshTokens.set(refreshToken, {
       clientId: ctx.client.client_id,

@@ -1,0 +1,214 @@
+/**
+ * Kjernejournal's access-token chain as a pure function, without Fastify: each check with the
+ * code its failure yields, and the real service's order (where a token fails two checks, the
+ * earlier one answers). routes/kjernejournal/helseindikator-errors.test.ts covers the same
+ * codes through HTTP.
+ */
+import t, { type Test } from 'tap'
+import { CompactSign, SignJWT, createLocalJWKSet, exportJWK, generateKeyPair, type JWTPayload } from 'jose'
+import { ReplayGuard } from '../../../server/domain/expiring-map.js'
+import { CLAIM } from '../../../server/domain/helseid/claims.js'
+import { cachedJwsVerifier } from '../../../server/domain/helseid/verified-tokens.js'
+import { verifyKjToken, type KjTokenCheck } from '../../../server/domain/kjernejournal/access-token.js'
+import { KjError } from '../../../server/domain/kj-error.js'
+import { dpopKey, dpopProof } from '../../support/dpop.js'
+
+const ISSUER = 'http://sandbox.test'
+const AUDIENCE = 'nhn:kjernejournal'
+const SCOPE = 'nhn:kjernejournal/api'
+/** Sandbox time, seconds: fixed, so every time check is exact. */
+const NOW = 1_800_000_000
+const ENDPOINT = 'http://sandbox.test/v1/helseindikator'
+
+const hel = await generateKeyPair('RS256')
+const foreign = await generateKeyPair('RS256')
+const publicJwk = { ...await exportJWK(hel.publicKey), kid: 'hel-1', alg: 'RS256' }
+const keySet = createLocalJWKSet({ keys: [publicJwk] })
+
+/** A system token as HelseID issues it for Kjernejournal, valid at NOW. */
+const SYSTEM: JWTPayload = {
+  iss: ISSUER,
+  aud: AUDIENCE,
+  iat: NOW - 10,
+  nbf: NOW - 10,
+  exp: NOW + 290,
+  scope: SCOPE,
+  client_id: 'acme-ehr',
+  [CLAIM.orgnrParent]: '310001147',
+  [CLAIM.orgnrChild]: '310001295',
+  [CLAIM.clientAmr]: 'private_key_jwt'
+}
+const USER: JWTPayload = { ...SYSTEM, [CLAIM.pid]: '01887840020', [CLAIM.hprNumber]: '900100101', [CLAIM.securityLevel]: '4' }
+
+interface SignOptions { typ?: string, kid?: string, foreignKey?: boolean }
+
+async function sign (claims: JWTPayload, options: SignOptions = {}): Promise<string> {
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'RS256', typ: options.typ ?? 'at+jwt', kid: options.kid ?? 'hel-1' })
+    .sign(options.foreignKey === true ? foreign.privateKey : hel.privateKey)
+}
+
+/** Everything but the claim `name`. */
+function without (payload: JWTPayload, name: string): JWTPayload {
+  const { [name]: _dropped, ...rest } = payload
+  return rest
+}
+
+function check (patch: Partial<KjTokenCheck> = {}): KjTokenCheck {
+  return {
+    verify: cachedJwsVerifier(keySet, ['RS256']),
+    issuer: ISSUER,
+    audience: AUDIENCE,
+    scope: SCOPE,
+    now: NOW,
+    maxLifetime: 3600,
+    requireDpop: false,
+    request: { method: 'POST', url: ENDPOINT, proofNow: NOW },
+    replay: new ReplayGuard(100),
+    ...patch
+  }
+}
+
+/** The code (and, when given, the words of the reason) `verifyKjToken` fails with. */
+async function refuses (tt: Test, authorization: string | undefined, code: string, reason: RegExp | undefined, name: string, patch: Partial<KjTokenCheck> = {}): Promise<void> {
+  try {
+    await verifyKjToken(authorization, check(patch))
+  } catch (err) {
+    tt.type(err, KjError, `${name}: a KjError`)
+    tt.equal((err as KjError).code, code, `${name}: ${code}`)
+    if (reason !== undefined) tt.match((err as KjError).diagnostics, reason, `${name}: says why`)
+    return
+  }
+  tt.fail(`${name}: accepted`)
+}
+
+const bearer = (token: string): string => `Bearer ${token}`
+
+t.test('a valid system token and a valid user token pass, with their claims read out', async (t) => {
+  const system = await sign(SYSTEM)
+  t.same(await verifyKjToken(bearer(system), check()), {
+    raw: system,
+    payload: SYSTEM,
+    clientId: 'acme-ehr',
+    orgnrParent: '310001147',
+    orgnrChild: '310001295'
+  })
+  const user = await sign(USER)
+  t.match(await verifyKjToken(`bearer  ${user}  `, check()), {
+    clientId: 'acme-ehr', pid: '01887840020', hprNumber: '900100101', securityLevel: '4'
+  }, 'the scheme is case-insensitive and spaces around the token are allowed')
+  t.equal((await verifyKjToken(bearer(await sign(SYSTEM, { typ: 'JWT' })), check())).clientId, 'acme-ehr', 'typ JWT is accepted too')
+  t.equal((await verifyKjToken(bearer(await sign({ ...SYSTEM, aud: [AUDIENCE] })), check())).clientId, 'acme-ehr', 'a one-element audience array is one audience')
+  t.equal((await verifyKjToken(bearer(await sign({ ...SYSTEM, scope: ['openid', SCOPE] })), check())).clientId, 'acme-ehr', 'scope as an array')
+  t.equal((await verifyKjToken(bearer(await sign({ ...SYSTEM, exp: NOW - 4 })), check())).clientId, 'acme-ehr', '5 seconds of skew on exp')
+})
+
+t.test('1. present: no or a malformed Authorization header is KJF-000279', async (t) => {
+  await refuses(t, undefined, 'KJF-000279', /Authorization: Bearer/, 'no header')
+  await refuses(t, '', 'KJF-000279', undefined, 'empty')
+  await refuses(t, 'Basic abc', 'KJF-000279', undefined, 'another scheme')
+  await refuses(t, 'Bearer', 'KJF-000279', undefined, 'no token')
+  await refuses(t, 'Bearer a b', 'KJF-000279', undefined, 'two tokens')
+})
+
+t.test('2. signature, typ and times: each failure is KJF-000198', async (t) => {
+  await refuses(t, bearer('garbage'), 'KJF-000198', /not a JWT/, 'not a JWT')
+  const hmac = await new SignJWT(SYSTEM).setProtectedHeader({ alg: 'HS256', typ: 'at+jwt' }).sign(new Uint8Array(32))
+  await refuses(t, bearer(hmac), 'KJF-000198', /alg 'HS256' is not accepted/, 'another alg')
+  const unsigned = `${Buffer.from('{"alg":"none","typ":"at+jwt"}').toString('base64url')}.${(await sign(SYSTEM)).split('.')[1] as string}.`
+  await refuses(t, bearer(unsigned), 'KJF-000198', /alg 'none'/, 'alg none')
+  await refuses(t, bearer(await sign(SYSTEM, { typ: 'dpop+jwt' })), 'KJF-000198', /typ must be at\+jwt or JWT/, 'wrong typ')
+  await refuses(t, bearer(await sign(SYSTEM, { kid: 'other' })), 'KJF-000198', /unknown kid/, 'unknown kid')
+  await refuses(t, bearer(await sign(SYSTEM, { foreignKey: true })), 'KJF-000198', /signature is not valid/, 'another key under a known kid')
+  const notClaims = await new CompactSign(new TextEncoder().encode('[1, 2]')).setProtectedHeader({ alg: 'RS256', typ: 'at+jwt', kid: 'hel-1' }).sign(hel.privateKey)
+  await refuses(t, bearer(notClaims), 'KJF-000198', /cannot be verified \(.*JSON object/, 'signed, but no claims set')
+  await refuses(t, bearer(await sign(without(SYSTEM, 'exp'))), 'KJF-000198', /'exp' is invalid \(missing\)/, 'no exp')
+  await refuses(t, bearer(await sign(without(SYSTEM, 'iat'))), 'KJF-000198', /'iat' is invalid \(missing\)/, 'no iat')
+  await refuses(t, bearer(await sign({ ...SYSTEM, iss: 'https://helseid-sts.nhn.no' })), 'KJF-000198', /'iss' is invalid \(check_failed\)/, 'another issuer')
+  await refuses(t, bearer(await sign({ ...SYSTEM, exp: String(NOW + 60) } as unknown as JWTPayload)), 'KJF-000198', /'exp' is invalid \(invalid\)/, 'exp not a number')
+  await refuses(t, bearer(await sign({ ...SYSTEM, nbf: NOW + 6 })), 'KJF-000198', /'nbf' is invalid \(check_failed\)/, 'not yet valid')
+  await refuses(t, bearer(await sign({ ...SYSTEM, exp: NOW - 5 })), 'KJF-000198', /expired/, 'expired')
+  await refuses(t, bearer(await sign({ ...SYSTEM, iat: NOW + 6, exp: NOW + 100 })), 'KJF-000198', /iat is in the future/, 'issued in the future')
+})
+
+t.test('times are judged by the check\'s clock, also for a token whose signature is remembered', async (t) => {
+  const token = await sign(SYSTEM)
+  const verify = cachedJwsVerifier(keySet, ['RS256'])
+  await verifyKjToken(bearer(token), check({ verify }))
+  t.ok(verify.known(token), 'the signature is remembered')
+  await refuses(t, bearer(token), 'KJF-000198', /expired/, 'later, the same token has expired', { verify, now: NOW + 300 })
+  await refuses(t, bearer(token), 'KJF-000198', /'iss' is invalid/, 'and is judged against the issuer', { verify, issuer: 'http://sandbox.test/s/team-a' })
+})
+
+t.test('3. audience: several are KJF-000345, a wrong one KJF-000198', async (t) => {
+  await refuses(t, bearer(await sign({ ...SYSTEM, aud: [AUDIENCE, 'nhn:critical-information'] })), 'KJF-000345', /ask HelseID for nhn:kjernejournal alone/, 'several audiences')
+  await refuses(t, bearer(await sign({ ...SYSTEM, aud: 'nhn:other-api' })), 'KJF-000198', /wrong audience 'nhn:other-api'/, 'another audience')
+  await refuses(t, bearer(await sign(without(SYSTEM, 'aud'))), 'KJF-000198', /wrong audience 'undefined'/, 'no audience')
+})
+
+t.test('4. lifetime: longer than allowed (plus skew) is KJF-000198', async (t) => {
+  const long = { ...SYSTEM, iat: NOW - 10, exp: NOW - 10 + 3606 }
+  await refuses(t, bearer(await sign(long)), 'KJF-000198', /valid for 3606 seconds; at most 3600/, 'over an hour')
+  t.equal((await verifyKjToken(bearer(await sign({ ...long, exp: NOW - 10 + 3605 })), check())).clientId, 'acme-ehr', 'within the skew')
+})
+
+t.test('5. scope: without the API\'s scope is KJF-000197', async (t) => {
+  await refuses(t, bearer(await sign({ ...SYSTEM, scope: 'nhn:kjernejournal/innlogging' })), 'KJF-000197', /no scope nhn:kjernejournal\/api/, 'another scope')
+  await refuses(t, bearer(await sign(without(SYSTEM, 'scope'))), 'KJF-000197', undefined, 'no scope')
+})
+
+t.test('6. security level: a user token below 4 is KJF-000216; a system token has none', async (t) => {
+  await refuses(t, bearer(await sign({ ...USER, [CLAIM.securityLevel]: '3' })), 'KJF-000216', /security_level is '3'/, 'level 3')
+  await refuses(t, bearer(await sign(without(USER, CLAIM.securityLevel))), 'KJF-000216', /security_level is 'undefined'/, 'a user token without a level')
+})
+
+t.test('7. client authentication: a client secret is KJF-000225, in either amr claim', async (t) => {
+  await refuses(t, bearer(await sign({ ...SYSTEM, [CLAIM.clientAmr]: 'client_secret_post' })), 'KJF-000225', /client_amr is 'client_secret_post'/, 'client_amr')
+  await refuses(t, bearer(await sign({ ...SYSTEM, [CLAIM.clientAmrHelseId]: 'pwd' })), 'KJF-000225', /amr is 'pwd'/, 'HelseID\'s amr claim')
+  t.equal((await verifyKjToken(bearer(await sign({ ...SYSTEM, [CLAIM.clientAmr]: 'enterprise_certificate' })), check())).clientId, 'acme-ehr', 'an enterprise certificate is key-based')
+})
+
+t.test('8. required claims: no orgnr_parent or client_id is KJF-000218', async (t) => {
+  await refuses(t, bearer(await sign(without(SYSTEM, CLAIM.orgnrParent))), 'KJF-000218', /orgnr_parent/, 'no orgnr_parent')
+  await refuses(t, bearer(await sign(without(SYSTEM, 'client_id'))), 'KJF-000218', /no client_id/, 'no client_id')
+})
+
+t.test('9. DPoP: the binding and the proof; each failure is KJF-000198', async (t) => {
+  const key = await dpopKey()
+  const bound = await sign({ ...SYSTEM, cnf: { jkt: key.jkt } })
+  const proof = (options: { accessToken?: string, htu?: string } = {}): Promise<string> =>
+    dpopProof(key, { htu: options.htu ?? ENDPOINT, iat: NOW, accessToken: options.accessToken ?? bound })
+
+  const viaBearer = await verifyKjToken(bearer(bound), check())
+  t.equal(viaBearer.jkt, key.jkt, 'a DPoP-bound token sent as Bearer passes (NHN\'s sample EHR does so) and keeps its jkt')
+  await refuses(t, bearer(bound), 'KJF-000198', /requires a DPoP-bound token/, 'Bearer when DPoP is required', { requireDpop: true })
+
+  const request = async (dpop?: string | string[]): Promise<KjTokenCheck['request']> => ({ method: 'POST', url: ENDPOINT, proofNow: NOW, ...(dpop !== undefined && { dpop }) })
+  const replay = new ReplayGuard(100)
+  const accepted = await verifyKjToken(`DPoP ${bound}`, check({ requireDpop: true, request: await request(await proof()), replay }))
+  t.equal(accepted.jkt, key.jkt, 'DPoP scheme with a matching proof')
+
+  await refuses(t, `DPoP ${await sign(SYSTEM)}`, 'KJF-000198', /not DPoP-bound \(no cnf\.jkt\)/, 'DPoP scheme, unbound token', { request: await request(await proof()) })
+  await refuses(t, `DPoP ${bound}`, 'KJF-000198', /a DPoP proof .* is required/, 'no proof', { request: await request() })
+  await refuses(t, `DPoP ${bound}`, 'KJF-000198', /exactly one/, 'two proofs', { request: await request([await proof(), await proof()]) })
+  await refuses(t, `DPoP ${bound}`, 'KJF-000198', /htu must be/, 'a proof for another ENDPOINT', { request: await request(await proof({ htu: 'http://sandbox.test/v1/ping' })) })
+  await refuses(t, `DPoP ${bound}`, 'KJF-000198', /ath does not match/, 'a proof for another token', { request: await request(await proof({ accessToken: 'other' })) })
+  const once = await proof()
+  await verifyKjToken(`DPoP ${bound}`, check({ request: await request(once), replay }))
+  await refuses(t, `DPoP ${bound}`, 'KJF-000198', /used before/, 'a proof used twice', { request: await request(once), replay })
+  const otherKey = await dpopKey()
+  const foreignProof = await dpopProof(otherKey, { htu: ENDPOINT, iat: NOW, accessToken: bound })
+  await refuses(t, `DPoP ${bound}`, 'KJF-000198', /another key than the token is bound to/, 'a proof made with another key', { request: await request(foreignProof) })
+})
+
+t.test('the order: where a token fails two checks, the earlier check answers', async (t) => {
+  const several = [AUDIENCE, 'nhn:critical-information']
+  await refuses(t, bearer(await sign({ ...SYSTEM, aud: several, exp: NOW - 60 })), 'KJF-000198', /expired/, 'expiry before audience')
+  await refuses(t, bearer(await sign({ ...SYSTEM, aud: several, iat: NOW - 10, exp: NOW + 7200 })), 'KJF-000345', undefined, 'audience before lifetime')
+  await refuses(t, bearer(await sign({ ...SYSTEM, exp: NOW + 7200, scope: 'other' })), 'KJF-000198', /valid for/, 'lifetime before scope')
+  await refuses(t, bearer(await sign({ ...USER, scope: 'other', [CLAIM.securityLevel]: '3' })), 'KJF-000197', undefined, 'scope before security level')
+  await refuses(t, bearer(await sign({ ...USER, [CLAIM.securityLevel]: '3', [CLAIM.clientAmr]: 'client_secret_post' })), 'KJF-000216', undefined, 'security level before client authentication')
+  await refuses(t, bearer(await sign({ ...without(SYSTEM, CLAIM.orgnrParent), [CLAIM.clientAmr]: 'client_secret_post' })), 'KJF-000225', undefined, 'client authentication before required claims')
+  await refuses(t, `DPoP ${await sign(without(SYSTEM, CLAIM.orgnrParent))}`, 'KJF-000218', undefined, 'required claims before DPoP')
+  await refuses(t, 'Basic x', 'KJF-000279', undefined, 'presence first')
+})
