@@ -8,13 +8,14 @@ import { execFile } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { EHR_FLOW_SCRIPT, REPO_ROOT } from '../../docs/generated-sections.js'
 import { startSandbox } from '../../server/in-process.js'
+import { childEnv } from '../support/compiled.js'
 
 interface Run { readonly code: number, readonly stdout: string, readonly stderr: string }
 
 // Not execFileSync: the sandbox listens in this very process, so its event loop must keep running.
 function runScript (baseUrl: string): Promise<Run> {
   return new Promise((resolve) => {
-    execFile('bash', [EHR_FLOW_SCRIPT], { cwd: fileURLToPath(REPO_ROOT), env: { ...process.env, BASE_URL: baseUrl }, timeout: 60_000 },
+    execFile('bash', [EHR_FLOW_SCRIPT], { cwd: fileURLToPath(REPO_ROOT), env: childEnv({ BASE_URL: baseUrl }), timeout: 60_000 },
       (err, stdout, stderr) => resolve({ code: err === null ? 0 : typeof err.code === 'number' ? err.code : 1, stdout, stderr }))
   })
 }
