@@ -8,6 +8,7 @@
 import { decodeProtectedHeader, errors, type JWTPayload } from 'jose'
 import { CLAIM } from '../helseid/claims.js'
 import { DpopProofError, verifyDpopProof } from '../helseid/dpop.js'
+import { issuerMismatch } from '../helseid/issuer-mismatch.js'
 import type { JwsVerifier } from '../helseid/verified-tokens.js'
 import type { ReplayGuard } from '../expiring-map.js'
 import { KjError } from '../kj-error.js'
@@ -80,7 +81,7 @@ function checkIssuerAndTimes (payload: JWTPayload, check: KjTokenCheck): void {
   for (const claim of ['exp', 'iat'] as const) {
     if (payload[claim] === undefined) throw invalid(`claim '${claim}' is invalid (missing)`)
   }
-  if (payload.iss !== check.issuer) throw invalid("claim 'iss' is invalid (check_failed)")
+  if (payload.iss !== check.issuer) throw invalid(`claim 'iss' is invalid: ${issuerMismatch(payload.iss, check.issuer)}`)
   for (const claim of ['iat', 'exp'] as const) {
     if (typeof payload[claim] !== 'number') throw invalid(`claim '${claim}' is invalid (invalid)`)
   }

@@ -124,7 +124,7 @@ t.test('2. signature, typ and times: each failure is KJF-000198', async (t) => {
   await refuses(t, bearer(notClaims), 'KJF-000198', /cannot be verified \(.*JSON object/, 'signed, but no claims set')
   await refuses(t, bearer(await sign(without(SYSTEM, 'exp'))), 'KJF-000198', /'exp' is invalid \(missing\)/, 'no exp')
   await refuses(t, bearer(await sign(without(SYSTEM, 'iat'))), 'KJF-000198', /'iat' is invalid \(missing\)/, 'no iat')
-  await refuses(t, bearer(await sign({ ...SYSTEM, iss: 'https://helseid-sts.nhn.no' })), 'KJF-000198', /'iss' is invalid \(check_failed\)/, 'another issuer')
+  await refuses(t, bearer(await sign({ ...SYSTEM, iss: 'https://helseid-sts.nhn.no' })), 'KJF-000198', /'iss' is invalid: the token's issuer is 'https:\/\/helseid-sts\.nhn\.no'; expected 'http:\/\/sandbox\.test'/, 'another issuer')
   await refuses(t, bearer(await sign({ ...SYSTEM, exp: String(NOW + 60) } as unknown as JWTPayload)), 'KJF-000198', /'exp' is invalid \(invalid\)/, 'exp not a number')
   await refuses(t, bearer(await sign({ ...SYSTEM, nbf: NOW + 6 })), 'KJF-000198', /'nbf' is invalid \(check_failed\)/, 'not yet valid')
   await refuses(t, bearer(await sign({ ...SYSTEM, exp: NOW - 5 })), 'KJF-000198', /expired/, 'expired')
@@ -138,6 +138,23 @@ t.test('times are judged by the check\'s clock, also for a token whose signature
   t.ok(verify.known(token), 'the signature is remembered')
   await refuses(t, bearer(token), 'KJF-000198', /expired/, 'later, the same token has expired', { verify, now: NOW + 300 })
   await refuses(t, bearer(token), 'KJF-000198', /'iss' is invalid/, 'and is judged against the issuer', { verify, issuer: 'http://sandbox.test/s/team-a' })
+})
+
+t.test('an issuer mismatch names both issuers and the setting, and echoes a hostile iss bounded and inert', async (t) => {
+  await refuses(t, bearer(await sign({ ...SYSTEM, iss: 'http://sandbox.test/s/qa-1' })), 'KJF-000198',
+    /^claim 'iss' is invalid: the token's issuer is 'http:\/\/sandbox\.test\/s\/qa-1'; expected 'http:\/\/sandbox\.test' \(PUBLIC_URL sets the issuer; a token from \/s\/<session> belongs to that session's URLs\)$/,
+    'a session token used without its session')
+  await refuses(t, bearer(await sign(without(SYSTEM, 'iss'))), 'KJF-000198', /the token's issuer is missing; expected 'http:\/\/sandbox\.test'/, 'no iss')
+  await refuses(t, bearer(await sign({ ...SYSTEM, iss: 42 } as unknown as JWTPayload)), 'KJF-000198', /the token's issuer is not a string \(number\)/, 'iss not a string')
+  try {
+    await verifyKjToken(bearer(await sign({ ...SYSTEM, iss: `"<x>\r\n${'a'.repeat(5000)}` })), check())
+    t.fail('accepted')
+  } catch (err) {
+    const why = (err as KjError).diagnostics ?? ''
+    t.ok(why.length < 600, `bounded (${why.length} characters)`)
+    t.match(why, /the token's issuer is '\\u0022<x>\\u000d\\u000aa+'\.\.\. \(5006 characters\)/, 'cut at 200 characters, quotes and line breaks escaped')
+    t.notMatch(why, /["\r\n]/, 'no quote or line break from the token')
+  }
 })
 
 t.test('3. audience: several are KJF-000345, a wrong one KJF-000198', async (t) => {
