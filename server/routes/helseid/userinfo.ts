@@ -4,10 +4,11 @@
  * @see https://openid.net/specs/openid-connect-core-1_0.html#UserInfo
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import { jwtVerify, type JWTPayload } from 'jose'
+import { errors, jwtVerify, type JWTPayload } from 'jose'
 import { CLAIM } from '../../domain/helseid/claims.js'
 import { endpointUrl, ENDPOINT_PATHS } from '../../domain/helseid/discovery.js'
 import { DpopProofError, verifyDpopProof } from '../../domain/helseid/dpop.js'
+import { issuerMismatch } from '../../domain/helseid/issuer-mismatch.js'
 import { OAuthError } from '../../domain/helseid/oauth-error.js'
 import { clientJwtNow } from '../shared/client-jwt-now.js'
 
@@ -29,7 +30,9 @@ const userinfo: FastifyPluginAsync = async (app) => {
     let payload: JWTPayload
     try {
       ({ payload } = await jwtVerify(token, keySet, { issuer: request.issuer, currentDate: new Date(session.clock.now()), typ: 'at+jwt', requiredClaims: ['exp', 'iat'] }))
-    } catch {
+    } catch (err) {
+      // The one refusal worth detail: the token is fine, but from another issuer (URL or session).
+      if (err instanceof errors.JWTClaimValidationFailed && err.claim === 'iss') throw invalidToken(`the access token is from another issuer: ${issuerMismatch(err.payload.iss, request.issuer)}`)
       throw invalidToken('the access token is invalid or expired')
     }
     // A token without an end or issued in the future is not one this HelseID issued.

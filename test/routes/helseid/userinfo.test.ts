@@ -44,3 +44,14 @@ t.test('a DPoP-bound token needs the DPoP scheme and a proof with its key', asyn
   const noAth = await app.inject({ url: '/connect/userinfo', headers: { authorization: `DPoP ${tokens.access_token}`, dpop: await dpopProof(key, { htu: `${ISSUER}/connect/userinfo`, htm: 'GET' }) } })
   t.match(noAth.json(), { error: 'invalid_dpop_proof', error_description: /ath/ })
 })
+
+t.test('a token from another issuer is refused as before, naming both issuers', async (t) => {
+  const app = await build(t)
+  const { code, verifier } = await loginCode(app)
+  const tokens = (await tokenRequest(app, { grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI, code_verifier: verifier })).json()
+  const res = await app.inject({ url: '/s/qa-1/connect/userinfo', headers: { authorization: `Bearer ${tokens.access_token}` } })
+  t.equal(res.statusCode, 401)
+  const expected = `the access token is from another issuer: the token's issuer is '${ISSUER}'; expected '${ISSUER}/s/qa-1' (PUBLIC_URL sets the issuer; a token from /s/<session> belongs to that session's URLs)`
+  t.same(res.json(), { error: 'invalid_token', error_description: expected })
+  t.equal(res.headers['www-authenticate'], `Bearer error="invalid_token", error_description="${expected}"`)
+})
