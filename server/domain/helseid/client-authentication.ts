@@ -11,6 +11,7 @@ import { decodeJwt, errors, jwtVerify } from 'jose'
 import { ASYMMETRIC_ALGS, CLIENT_ASSERTION_TYPE } from './claims.js'
 import type { Client, ClientRegistry } from './clients.js'
 import type { ReplayGuard } from '../expiring-map.js'
+import { describeUntrusted, quote } from '../untrusted-text.js'
 import { OAuthError } from './oauth-error.js'
 
 export interface ClientAuthInput {
@@ -53,11 +54,18 @@ function parseBasic (authorization: string): { id: string, secret: string } | un
   return { id: decodeURIComponent(decoded.slice(0, colon)), secret: decodeURIComponent(decoded.slice(colon + 1)) }
 }
 
-function describeJoseFailure (err: unknown): string {
+/** For a claim that names a party (iss, sub, aud): what the assertion says and what was expected, so the fix is obvious. */
+function describeClaimMismatch (err: errors.JWTClaimValidationFailed, expected: { clientId: string, tokenEndpoint: string, issuer: string }): string | undefined {
+  if (err.claim === 'aud') return `it is ${describeUntrusted(err.payload.aud)}; expected the token endpoint ${quote(expected.tokenEndpoint)} or the issuer ${quote(expected.issuer)} (PUBLIC_URL sets both)`
+  if (err.claim === 'iss' || err.claim === 'sub') return `it is ${describeUntrusted(err.payload[err.claim])}; expected the client_id ${quote(expected.clientId)} in both iss and sub`
+  return undefined
+}
+
+function describeJoseFailure (err: unknown, expected: { clientId: string, tokenEndpoint: string, issuer: string }): string {
   if (err instanceof errors.JWTExpired) return 'client assertion has expired'
   if (err instanceof errors.JWSSignatureVerificationFailed) return 'client assertion signature does not match any key registered for the client'
   if (err instanceof errors.JWKSNoMatchingKey) return 'no key registered for the client matches the client assertion (check kid and alg)'
-  if (err instanceof errors.JWTClaimValidationFailed) return `client assertion claim '${err.claim}' is invalid: ${err.reason === 'check_failed' ? err.message : err.reason}`
+  if (err instanceof errors.JWTClaimValidationFailed) return `client assertion claim '${err.claim}' is invalid: ${(err.reason === 'check_failed' ? describeClaimMismatch(err, expected) ?? err.message : err.reason)}`
   if (err instanceof errors.JOSEAlgNotAllowed) return 'client assertion must be signed with an asymmetric algorithm (RS256, PS256, ES256, ...)'
   if (err instanceof errors.JOSEError) return `client assertion is not a valid JWT (${err.message})`
   return 'client assertion could not be verified'
@@ -94,7 +102,7 @@ async function verifyAssertion (input: ClientAuthInput, ctx: ClientAuthContext):
       clockTolerance: SKEW
     }))
   } catch (err) {
-    throw invalidClient(describeJoseFailure(err))
+    throw invalidClient(describeJoseFailure(err, { clientId, tokenEndpoint: ctx.tokenEndpoint, issuer: ctx.issuer }))
   }
   const exp = payload.exp as number
   if (exp - ctx.now > ctx.maxLifetime + SKEW) {

@@ -1,7 +1,7 @@
 import t from 'tap'
 import { generateKeyPair, SignJWT } from 'jose'
 import { CLIENT_ASSERTION_TYPE } from '../../../server/domain/helseid/claims.js'
-import { build, clientAssertion, ISSUER, tokenRequest } from '../../helper.js'
+import { build, clientAssertion, DEMO_CLIENT_ID, DEMO_PRIVATE_JWK, demoClientKey, ISSUER, TOKEN_ENDPOINT, tokenRequest } from '../../helper.js'
 
 const grant = { grant_type: 'client_credentials', scope: 'nhn:kjernejournal/api' }
 const withAssertion = (assertion: string) => ({ ...grant, client_assertion_type: CLIENT_ASSERTION_TYPE, client_assertion: assertion })
@@ -47,6 +47,25 @@ t.test('the assertion must be for this token endpoint or issuer', async (t) => {
   t.equal((await tokenRequest(app, withAssertion(await clientAssertion({ audience: ISSUER })))).statusCode, 200, 'the issuer is accepted')
   const res = await tokenRequest(app, withAssertion(await clientAssertion({ audience: 'https://helseid-sts.test.nhn.no/connect/token' })))
   t.match(res.json(), { error: 'invalid_client', error_description: /'aud'/ })
+})
+
+t.test('a wrong audience or issuer in the assertion names what was sent and what is expected', async (t) => {
+  const app = await build(t)
+  const wrongAud = await tokenRequest(app, withAssertion(await clientAssertion({ audience: 'https://helseid-sts.test.nhn.no/connect/token' })))
+  t.equal(wrongAud.statusCode, 400)
+  t.same(wrongAud.json(), {
+    error: 'invalid_client',
+    error_description: `client assertion claim 'aud' is invalid: it is 'https://helseid-sts.test.nhn.no/connect/token'; expected the token endpoint '${TOKEN_ENDPOINT}' or the issuer '${ISSUER}' (PUBLIC_URL sets both)`
+  })
+  const many = await tokenRequest(app, withAssertion(await clientAssertion({ audience: ['a', `"${'b'.repeat(400)}`] as unknown as string })))
+  t.match(many.json(), { error: 'invalid_client', error_description: /^client assertion claim 'aud' is invalid: it is \['a', '\\u0022b{199}'\.\.\. \(401 characters\)\]; expected/ }, 'an array, each item bounded and escaped')
+  const now = Math.floor(Date.now() / 1000)
+  const otherIss = await new SignJWT({}).setProtectedHeader({ alg: 'RS256', kid: DEMO_PRIVATE_JWK.kid as string }).setIssuer('someone-else').setSubject(DEMO_CLIENT_ID)
+    .setAudience(TOKEN_ENDPOINT).setIssuedAt(now).setExpirationTime(now + 60).setJti('iss-1').sign(await demoClientKey())
+  t.same((await tokenRequest(app, withAssertion(otherIss))).json(), {
+    error: 'invalid_client',
+    error_description: `client assertion claim 'iss' is invalid: it is 'someone-else'; expected the client_id '${DEMO_CLIENT_ID}' in both iss and sub`
+  })
 })
 
 t.test('HMAC-signed assertions and wrong assertion types are refused', async (t) => {
