@@ -7,10 +7,16 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { compactVerify, type JWTPayload } from 'jose'
 import { redirectWith } from '../../domain/helseid/authorization.js'
 import { ENDPOINT_PATHS } from '../../domain/helseid/discovery.js'
+import { issuerMismatch } from '../../domain/helseid/issuer-mismatch.js'
 import { OAuthError } from '../../domain/helseid/oauth-error.js'
 import { errorPage } from './login-page.js'
 
 const SIGNED_OUT = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Signed out</title></head><body><main><h1>You are signed out of the HelseID sandbox</h1></main></body></html>'
+
+function badHint (reply: FastifyReply, description: string): FastifyReply {
+  const err = new OAuthError('invalid_request', description)
+  return reply.code(400).type('text/html; charset=utf-8').send(errorPage(err.code, err.message))
+}
 
 const endSession: FastifyPluginAsync = async (app) => {
   const { sandbox } = app
@@ -21,19 +27,21 @@ const endSession: FastifyPluginAsync = async (app) => {
     const hint = typeof params.id_token_hint === 'string' ? params.id_token_hint : undefined
     let clientId: string | undefined
     if (hint !== undefined) {
+      let payload: JWTPayload
       try {
         // Signature only: an expired ID token still names the session to end, as OIDC allows.
         const verified = await compactVerify(hint, keySet)
-        const payload = JSON.parse(new TextDecoder().decode(verified.payload)) as JWTPayload
-        if (payload.iss !== request.issuer) throw new Error('foreign issuer')
-        clientId = typeof payload.aud === 'string' ? payload.aud : undefined
-        if (typeof payload.sid === 'string') {
-          const now = session.clock.now()
-          session.endedSids.set(payload.sid, true, now + sandbox.config.REFRESH_TOKEN_LIFETIME * 1000, now)
-        }
+        payload = JSON.parse(new TextDecoder().decode(verified.payload)) as JWTPayload
+        if (typeof payload !== 'object' || payload === null) throw new Error('not a claims set')
       } catch {
-        const err = new OAuthError('invalid_request', 'id_token_hint is not an ID token this sandbox issued')
-        return reply.code(400).type('text/html; charset=utf-8').send(errorPage(err.code, err.message))
+        return badHint(reply, 'id_token_hint is not an ID token this sandbox issued')
+      }
+      // Signed by this sandbox, but in another session (or under another PUBLIC_URL): say which.
+      if (payload.iss !== request.issuer) return badHint(reply, `id_token_hint is from another issuer: ${issuerMismatch(payload.iss, request.issuer)}`)
+      clientId = typeof payload.aud === 'string' ? payload.aud : undefined
+      if (typeof payload.sid === 'string') {
+        const now = session.clock.now()
+        session.endedSids.set(payload.sid, true, now + sandbox.config.REFRESH_TOKEN_LIFETIME * 1000, now)
       }
     }
     const target = typeof params.post_logout_redirect_uri === 'string' ? params.post_logout_redirect_uri : undefined

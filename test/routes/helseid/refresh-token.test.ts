@@ -1,6 +1,6 @@
 import t from 'tap'
 import { decodeJwt } from 'jose'
-import { build, tokenRequest } from '../../helper.js'
+import { build, ISSUER, tokenRequest } from '../../helper.js'
 import { loginCode, REDIRECT_URI } from '../../support/login.js'
 
 async function login (app: Awaited<ReturnType<typeof build>>, scope = 'openid profile offline_access nhn:kjernejournal/api nhn:critical-information/api') {
@@ -70,4 +70,15 @@ t.test('end session without a valid hint shows a page and ends nothing', async (
   t.match(bare.body, /signed out/)
   const bad = await app.inject('/connect/endsession?id_token_hint=nonsense')
   t.equal(bad.statusCode, 400)
+})
+
+t.test('end session with an ID token of another issuer names both issuers on the page, escaped', async (t) => {
+  const app = await build(t)
+  const { code, verifier } = await loginCode(app)
+  const tokens = (await tokenRequest(app, { grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI, code_verifier: verifier })).json()
+  const res = await app.inject(`/s/qa-1/connect/endsession?id_token_hint=${tokens.id_token as string}`)
+  t.equal(res.statusCode, 400)
+  t.match(res.body, `<strong>invalid_request</strong>: id_token_hint is from another issuer: the token&#39;s issuer is &#39;${ISSUER}&#39;; expected &#39;${ISSUER}/s/qa-1&#39; (PUBLIC_URL sets the issuer; a token from /s/&#60;session&#62; belongs to that session&#39;s URLs)`)
+  const refreshed = await tokenRequest(app, { grant_type: 'refresh_token', refresh_token: tokens.refresh_token })
+  t.equal(refreshed.statusCode, 200, 'and the session is not ended')
 })
