@@ -5,6 +5,7 @@
 import { buildApp } from '../app.js'
 import { configSchema, loadConfig } from '../config.js'
 import type { PrivateRsaJwk } from '../domain/helseid/key-generation.js'
+import { listenError } from './listen-error.js'
 import { tokenCommand } from './token.js'
 import { validateCommand } from './validate.js'
 
@@ -41,7 +42,17 @@ async function start (argv: string[], signingKey?: Promise<PrivateRsaJwk>): Prom
   }
   process.once('SIGTERM', shutdown)
   process.once('SIGINT', shutdown)
-  await app.listen({ port: config.PORT, host: config.HOST })
+  try {
+    await app.listen({ port: config.PORT, host: config.HOST })
+  } catch (err) {
+    const known = listenError(err, config)
+    if (known === undefined) throw err
+    process.removeListener('SIGTERM', shutdown)
+    process.removeListener('SIGINT', shutdown)
+    // The app's watchers and timers must not keep the process alive; the line matters more than a clean close.
+    await app.close().catch(() => {})
+    throw known
+  }
   app.log.info({ issuer: config.PUBLIC_URL }, 'kjernejournal-sandbox ready')
 }
 

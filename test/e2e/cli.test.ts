@@ -1,9 +1,10 @@
 /**
  * The command line as users and container health checks run it: start, healthcheck, a bad
- * setting, and a clean stop on SIGTERM.
+ * setting or a busy port, and a clean stop on SIGTERM.
  */
 import t from 'tap'
 import { spawn } from 'node:child_process'
+import { createServer, type AddressInfo } from 'node:net'
 import { childEnv, compiledMain, runCompiled } from '../support/compiled.js'
 import { freePort } from '../support/server.js'
 
@@ -17,6 +18,17 @@ t.test('a bad setting stops start-up with one line naming it, exit 2', async (t)
   const flag = node(['start', '--no-such-setting', '1'])
   t.equal(flag.status, 2)
   t.match(flag.stderr, /Unknown option --no-such-setting/)
+})
+
+t.test('a port in use stops start-up with one line naming the port and the setting, exit 2', async (t) => {
+  const blocker = createServer()
+  await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve))
+  t.teardown(() => { blocker.close() })
+  const port = (blocker.address() as AddressInfo).port
+  const res = node(['start'], { PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' })
+  t.equal(res.status, 2)
+  t.equal(res.stderr, `kjernejournal-sandbox: port ${port} on 127.0.0.1 is already in use; set PORT (or --port) to a free port, or stop what listens there\n`, 'one line, no stack')
+  t.equal(res.stdout, '', 'nothing else is printed at LOG_LEVEL=warn')
 })
 
 t.test('help lists the settings; an unknown command is refused', async (t) => {
