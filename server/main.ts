@@ -32,6 +32,7 @@ try {
   // A setting or fixture file the user got wrong is one line; anything else is our bug: the stack.
   // (By name: importing their classes here would load the whole sandbox before the key starts.)
   const known = err instanceof Error && (err.name === 'ConfigError' || err.name === 'FixtureError')
-  console.error(known ? `kjernejournal-sandbox: ${err.message}` : err)
+  // JSON.parse quotes the bad text, line breaks included; the line stays one line.
+  console.error(known ? `kjernejournal-sandbox: ${err.message.replace(/\s*\n\s*/g, ' ')}` : err)
   process.exit(2)
 }

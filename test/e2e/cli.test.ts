@@ -5,6 +5,7 @@
 import t from 'tap'
 import { spawn } from 'node:child_process'
 import { createServer, type AddressInfo } from 'node:net'
+import { join } from 'node:path'
 import { childEnv, compiledMain, runCompiled } from '../support/compiled.js'
 import { freePort } from '../support/server.js'
 
@@ -29,6 +30,18 @@ t.test('a port in use stops start-up with one line naming the port and the setti
   t.equal(res.status, 2)
   t.equal(res.stderr, `kjernejournal-sandbox: port ${port} on 127.0.0.1 is already in use; set PORT (or --port) to a free port, or stop what listens there\n`, 'one line, no stack')
   t.equal(res.stdout, '', 'nothing else is printed at LOG_LEVEL=warn')
+})
+
+t.test('a KEYS_FILE or fixture file that is not JSON stops start-up with one line, exit 2', async (t) => {
+  const dir = t.testdir({ 'keys.json': 'not json\nat all\n', fixtures: { 'organisations.json': '{\n  "a": \n}\n' } })
+  const keys = node(['start'], { KEYS_FILE: join(dir, 'keys.json'), HOST: '127.0.0.1', PORT: '0' })
+  t.equal(keys.status, 2)
+  t.match(keys.stderr, /^kjernejournal-sandbox: KEYS_FILE .*keys\.json is not valid JSON \(.*\); move it away and the sandbox writes a new key there\n$/)
+  t.equal(keys.stderr.split('\n').length, 2, 'one line, no stack')
+  const fixtures = node(['start'], { FIXTURES_DIR: join(dir, 'fixtures'), HOST: '127.0.0.1', PORT: '0' })
+  t.equal(fixtures.status, 2)
+  t.match(fixtures.stderr, /^kjernejournal-sandbox: .*organisations\.json: not valid JSON \(/)
+  t.equal(fixtures.stderr.split('\n').length, 2, 'one line, though JSON.parse quotes the broken lines')
 })
 
 t.test('help lists the settings; an unknown command is refused', async (t) => {

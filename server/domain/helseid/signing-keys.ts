@@ -8,6 +8,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { importJWK, type JWK, type CryptoKey } from 'jose'
 import { z } from 'zod'
+import { ConfigError } from '../../config.js'
 import { generatePrivateJwk, type PrivateRsaJwk } from './key-generation.js'
 
 export interface SigningKey {
@@ -42,18 +43,30 @@ async function fromPrivateJwk (jwk: JWK & { kid: string }): Promise<SigningKey> 
   return { kid, alg: 'RS256', privateKey, publicJwk: { kty, n, e, kid, alg: 'RS256', use: 'sig' } }
 }
 
+/** A KEYS_FILE the sandbox cannot use is a setting error: one line at start-up, naming the file. */
 async function readKeysFile (file: string): Promise<{ key: SigningKey, privateJwk: JWK } | undefined> {
   let text: string
   try {
     text = await readFile(file, 'utf8')
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined
-    throw err
+    const code = (err as NodeJS.ErrnoException).code
+    if (code === 'ENOENT') return undefined
+    throw new ConfigError(`KEYS_FILE ${file} cannot be read (${code ?? (err as Error).message})`)
   }
-  const parsed = keysFileSchema.safeParse(JSON.parse(text))
-  if (!parsed.success) throw new Error(`KEYS_FILE ${file} is not a key set the sandbox wrote: ${parsed.error.issues[0]?.message}`)
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch (err) {
+    throw new ConfigError(`KEYS_FILE ${file} is not valid JSON (${(err as Error).message}); move it away and the sandbox writes a new key there`)
+  }
+  const parsed = keysFileSchema.safeParse(json)
+  if (!parsed.success) throw new ConfigError(`KEYS_FILE ${file} is not a key set the sandbox wrote: ${parsed.error.issues[0]?.message}`)
   const privateJwk = parsed.data.keys[0] as JWK & { kid: string }
-  return { key: await fromPrivateJwk(privateJwk), privateJwk }
+  try {
+    return { key: await fromPrivateJwk(privateJwk), privateJwk }
+  } catch (err) {
+    throw new ConfigError(`KEYS_FILE ${file} holds a key that cannot be used (${(err as Error).message})`)
+  }
 }
 
 /** Writes atomically (temp file + rename) so a crash never leaves half a key file. */

@@ -30,8 +30,10 @@ t.test('without KEYS_FILE every start has a new key; the invalid key is not publ
 t.test('a KEYS_FILE that is not a key set stops start-up with its name', async (t) => {
   const dir = t.testdir({ 'keys.json': JSON.stringify({ keys: [{ kty: 'RSA' }] }) })
   await t.rejects(loadSigningKeys(join(dir, 'keys.json')), /KEYS_FILE .*keys\.json/)
-  await writeFile(join(dir, 'keys.json'), 'not json')
+  await writeFile(join(dir, 'keys.json'), 'not json\nat all\n')
   await t.rejects(loadSigningKeys(join(dir, 'keys.json')))
+  await t.rejects(loadSigningKeys(join(dir, 'keys.json')), { name: 'ConfigError', message: /^KEYS_FILE .*keys\.json is not valid JSON \(.*\); move it away/s }, 'a setting error (server/main.ts makes it one line)')
+  await t.rejects(loadSigningKeys(dir), { name: 'ConfigError', message: /^KEYS_FILE .* cannot be read \(EISDIR\)$/ }, 'a folder')
   t.ok((await readFile(join(dir, 'keys.json'), 'utf8')).length > 0, 'a bad file is never overwritten')
 })
 
