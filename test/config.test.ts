@@ -25,6 +25,22 @@ t.test('a bad value stops start-up with one line naming the setting', async (t) 
   t.throws(() => loadConfig({ LOG_LEVEL: 'loud' }), /Invalid setting LOG_LEVEL/)
 })
 
+t.test('every setting error is one line, also for a value with line breaks in it', async (t) => {
+  const bad: Array<Record<string, string>> = [
+    { PORT: 'eighty' }, { PORT: '70000' }, { REQUIRE_DPOP: 'maybe' }, { PUBLIC_URL: 'ftp://x' }, { PUBLIC_URL: 'ftp://x\n/y' },
+    { ACCESS_TOKEN_LIFETIME: '0' }, { LOG_LEVEL: 'loud\nquiet' }
+  ]
+  for (const env of bad) {
+    try {
+      loadConfig(env)
+      t.fail(`${JSON.stringify(env)} accepted`)
+    } catch (err) {
+      t.type(err, ConfigError)
+      t.notMatch((err as Error).message, /\n/, `${JSON.stringify(env)}: ${(err as Error).message}`)
+    }
+  }
+})
+
 t.test('unknown flags and stray arguments are refused', async (t) => {
   t.throws(() => flagsToEnv(['--no-such-thing', '1']), ConfigError)
   t.throws(() => flagsToEnv(['stray']), /Unexpected argument 'stray'/)
