@@ -76,6 +76,8 @@ export const configSchema = z.object({
     .describe('When set, /__admin needs Authorization: Bearer <ADMIN_TOKEN>; for sandboxes shared on a network.'),
   MAX_SESSIONS: z.coerce.number().int().min(1).max(100_000).default(1000)
     .describe('Most sandbox sessions kept at once; the least recently used goes first.'),
+  JOURNAL_MAX_MB: z.coerce.number().int().min(1).max(65_536).default(64)
+    .describe('Most memory the request journals of all sessions hold together, MiB (estimated); past it the oldest entries of any session go first.'),
   CLIENT_JWT_CLOCK: z.enum(['wall', 'sandbox']).default('wall')
     .describe('Clock that judges iat/exp of JWTs clients make (client assertions, DPoP proofs): the wall clock, or the settable sandbox clock.'),
   DATA_DIR: z.string().min(1).optional()

@@ -10,6 +10,7 @@ import { cachedJwsVerifier, type JwsVerifier } from './helseid/verified-tokens.j
 import { createNonceSource } from './helseid/dpop.js'
 import type { PrivateRsaJwk } from './helseid/key-generation.js'
 import { loadSigningKeys, type SigningKeys } from './helseid/signing-keys.js'
+import { JournalBudget } from './journal/budget.js'
 import { seedCriticalInfo } from './critical-info/seed.js'
 import { TicketCipher } from './kjernejournal/tickets.js'
 import { seededRandom, type Random } from './random.js'
@@ -56,7 +57,7 @@ export async function createSandbox (config: Config, options: SandboxOptions = {
   let loaded: WorldFiles = files
   const sessions = new SessionRegistry(config.MAX_SESSIONS, (session) => {
     seedCriticalInfo(session.criticalInfo, world.patients.values())
-  }, options.wall)
+  }, options.wall, new JournalBudget(config.JOURNAL_MAX_MB * 1024 * 1024))
   const tokenKeys = createLocalJWKSet(keys.jwks)
   return {
     config,

@@ -5,7 +5,8 @@
 import { createClock, type Clock } from './clock.js'
 import { CriticalInfoStore } from './critical-info/store.js'
 import { Coverage } from './journal/coverage.js'
-import { RequestJournal } from './journal/journal.js'
+import type { JournalBudget } from './journal/budget.js'
+import { DEFAULT_JOURNAL_CAPACITY, RequestJournal } from './journal/journal.js'
 import { ScenarioRuntime } from './scenarios/runtime.js'
 import { ExpiringMap, ReplayGuard } from './expiring-map.js'
 import type { AuthorizationCode, AuthorizationRequest } from './helseid/authorization.js'
@@ -42,7 +43,8 @@ export interface Session {
 const REPLAY_CAP = 50_000
 const PENDING_CAP = 10_000
 
-export function createSession (id: string, wall?: () => number): Session {
+/** `journalBudget` is shared by every session's journal (see journal/budget.ts). */
+export function createSession (id: string, wall?: () => number, journalBudget?: JournalBudget): Session {
   return {
     id,
     clock: createClock(wall),
@@ -55,7 +57,7 @@ export function createSession (id: string, wall?: () => number): Session {
     endedSids: new ExpiringMap(PENDING_CAP),
     criticalInfo: new CriticalInfoStore(),
     scenarios: new ScenarioRuntime(),
-    journal: new RequestJournal(),
+    journal: new RequestJournal(DEFAULT_JOURNAL_CAPACITY, journalBudget),
     coverage: new Coverage()
   }
 }

@@ -3,6 +3,7 @@
  * delete, and bounded: past MAX_SESSIONS the least recently used one goes. `default` is never
  * evicted.
  */
+import { JournalBudget } from './journal/budget.js'
 import { createSession, type Session } from './session.js'
 
 export const SESSION_ID = /^[A-Za-z0-9_-]{1,64}$/
@@ -12,12 +13,15 @@ export class SessionRegistry {
   readonly #max: number
   readonly #make: (id: string) => Session
   readonly #discardListeners: Array<(id: string) => void> = []
+  /** One byte budget for the journals of every session. */
+  readonly journalBudget: JournalBudget
 
   /** `prepare` seeds a new session (critical information, start-up scenarios). */
-  constructor (max: number, prepare: (session: Session) => void, wall?: () => number) {
+  constructor (max: number, prepare: (session: Session) => void, wall?: () => number, journalBudget = new JournalBudget()) {
     this.#max = max
+    this.journalBudget = journalBudget
     this.#make = (id) => {
-      const session = createSession(id, wall)
+      const session = createSession(id, wall, journalBudget)
       prepare(session)
       return session
     }

@@ -60,6 +60,8 @@ export interface JournalEntry {
   /** The helseindikator status (0-4) when the answer was one. */
   helseindikatorStatus?: number
   durationMs: number
+  /** Parts cut to keep the entry small (`path`, `query`, `request.headers`); absent when none. */
+  truncated?: string[]
   request: {
     headers: Record<string, string>
     /** The caller's bearer token, summarised. */
