@@ -34,5 +34,13 @@ export default fp(async (app) => {
     }
   }
   app.decorate('persistence', persistence)
+  // After the sandbox plugin picked the session: one evicted from memory gets its stored records
+  // back before anything reads or writes them.
+  app.addHook('onRequest', async (request) => {
+    const session = request.sandboxSession
+    if (session === null || session === undefined) return
+    const loading = persistence.reloadEvicted(session.id)
+    if (loading !== undefined) await loading
+  })
   app.addHook('onClose', async () => { await persistence.flush() })
 }, { name: 'persistence', fastify: '5.x', dependencies: ['sandbox'] })

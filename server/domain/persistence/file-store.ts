@@ -168,6 +168,19 @@ export class FileDocumentStore implements DocumentStore {
     return { documents, problems, interruptedWrites }
   }
 
+  async read (name: string): Promise<StoredDocument | undefined> {
+    const file = this.#fileOf(name)
+    let text: string
+    try {
+      text = await readFile(file, 'utf8')
+    } catch {
+      return undefined
+    }
+    if (this.#check(text, file) !== undefined) return undefined
+    const envelope = JSON.parse(text) as Envelope
+    return { data: envelope.data, savedAt: envelope.savedAt, bytes: Buffer.byteLength(text) }
+  }
+
   /** Why the file's text is no document of ours, or undefined when it is one. */
   #check (text: string, file: string): string | undefined {
     if (text.length === 0) return 'empty file'
