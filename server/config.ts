@@ -84,6 +84,8 @@ export const configSchema = z.object({
     .describe('Folder where registered clients, added patients and critical information written through the APIs are kept, so they survive a restart. Unset: everything stays in memory.'),
   CORS_ORIGINS: corsOrigins.optional()
     .describe('Browser origins allowed to call the sandbox (CORS): comma-separated origins such as http://localhost:3000, or * for any. Unset: no CORS headers.'),
+  ALLOWED_HOSTS: z.string().transform((value) => value.trim() === '*' ? '*' as const : value.split(',').map((h) => h.trim().toLowerCase()).filter((h) => h !== '')).optional()
+    .describe('Extra host names the admin API and dashboard answer to (comma-separated), besides localhost, IP addresses, PUBLIC_URL\'s host and this machine\'s name; * for any, e.g. behind a reverse proxy. Guards against DNS rebinding.'),
   REQUEST_TIMEOUT: timeout(3600).default(30)
     .describe('Longest a client may take to send a whole request (headers and body), seconds; slow clients are cut off.'),
   HEADERS_TIMEOUT: timeout(3600).default(10)

@@ -4,6 +4,7 @@ import clients from './clients.js'
 import fixtures from './fixtures.js'
 import { guardAdmin } from './guard.js'
 import health from './health.js'
+import { guardAdminOrigin } from './origin-guard.js'
 import journal from './journal.js'
 import journalStream from './journal-stream.js'
 import persistence from './persistence.js'
@@ -13,6 +14,7 @@ import tokens from './tokens.js'
 
 const admin: FastifyPluginAsync = async (app) => {
   guardAdmin(app)
+  guardAdminOrigin(app)
   await app.register(health, { prefix: '/__admin' })
   await app.register(sessions, { prefix: '/__admin' })
   await app.register(clients, { prefix: '/__admin' })
