@@ -6,6 +6,7 @@
  * Like every admin route, these act on the request's session (`/s/<id>/__admin/...` or
  * `X-Sandbox-Session`) where they do not name one.
  */
+import { ClockRangeError } from '../../domain/clock.js'
 import { randomBytes } from 'node:crypto'
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import { z } from 'zod'
@@ -38,6 +39,16 @@ function describe (request: FastifyRequest, session: Session): Record<string, un
 
 function clockOf (session: Session): Record<string, unknown> {
   return { session: session.id, now: new Date(session.clock.now()).toISOString(), offsetMs: session.clock.offsetMs() }
+}
+
+/** A clock move out of range is the caller's mistake (400), and changes nothing. */
+function moveClock (move: () => void): void {
+  try {
+    move()
+  } catch (err) {
+    if (err instanceof ClockRangeError) throw new AdminError(400, 'invalid_request', err.message)
+    throw err
+  }
 }
 
 const sessions: FastifyPluginAsync = async (app) => {
@@ -81,13 +92,13 @@ const sessions: FastifyPluginAsync = async (app) => {
 
   app.put('/clock', { schema: { ...tag, summary: 'Set the session clock: {"now": "2026-01-01T10:00:00Z"}' } }, async (request) => {
     const { now } = setBody.parse(request.body)
-    request.sandboxSession.clock.set(Date.parse(now))
+    moveClock(() => { request.sandboxSession.clock.set(Date.parse(now)) })
     return clockOf(request.sandboxSession)
   })
 
   app.post('/clock/advance', { schema: { ...tag, summary: 'Move the session clock: {"seconds"|"minutes"|"hours": n}' } }, async (request) => {
     const { seconds = 0, minutes = 0, hours = 0 } = advanceBody.parse(request.body)
-    request.sandboxSession.clock.advance(((hours * 60 + minutes) * 60 + seconds) * 1000)
+    moveClock(() => { request.sandboxSession.clock.advance(((hours * 60 + minutes) * 60 + seconds) * 1000) })
     return clockOf(request.sandboxSession)
   })
 

@@ -3,6 +3,7 @@
  * shows (id = event id, six details codings) with the code also in `nhn-error-code` and
  * `X-KJ-Feilkode`, and bodies parsed by the validation chain so body errors come in order.
  */
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../../domain/json-depth.js'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { KjError } from '../../domain/kj-error.js'
 import { operationOutcome } from '../../domain/fhir/operation-outcome.js'
@@ -39,8 +40,10 @@ export function fhirBody (request: FastifyRequest): unknown {
   if (type !== 'application/fhir+json' && type !== 'application/json') {
     throw new KjError('KI-0007', `Content-Type '${type ?? ''}' is not supported; send application/fhir+json`)
   }
+  const raw = typeof request.body === 'string' ? request.body : ''
+  if (nestsDeeperThan(raw)) throw new KjError('KI-0007', `the body nests deeper than ${MAX_JSON_DEPTH} levels`)
   try {
-    return JSON.parse(typeof request.body === 'string' ? request.body : '')
+    return JSON.parse(raw)
   } catch {
     throw new KjError('KI-0007', 'the body is not valid JSON')
   }
