@@ -6,7 +6,7 @@
  * (persistence.ts); only reset and delete, explicit admin calls, throw state away.
  */
 import { JournalBudget } from './journal/budget.js'
-import { createSession, type Session } from './session.js'
+import { createSession, sharedSessionState, type Session } from './session.js'
 
 export const SESSION_ID = /^[A-Za-z0-9_-]{1,64}$/
 
@@ -25,8 +25,9 @@ export class SessionRegistry {
   constructor (max: number, prepare: (session: Session) => void, wall?: () => number, journalBudget = new JournalBudget()) {
     this.#max = max
     this.journalBudget = journalBudget
+    const shared = sharedSessionState(journalBudget)
     this.#make = (id) => {
-      const session = createSession(id, wall, journalBudget)
+      const session = createSession(id, wall, shared)
       prepare(session)
       return session
     }
