@@ -11,6 +11,7 @@ import { createSandbox, type SandboxOptions } from './domain/sandbox.js'
 import errorRendering from './plugins/error-rendering.js'
 import fixturesWatch from './plugins/fixtures-watch.js'
 import jsonDepth from './plugins/json-depth.js'
+import httpHygiene from './plugins/http-hygiene.js'
 import { renderFrameworkError } from './plugins/framework-errors.js'
 import openapi from './plugins/openapi.js'
 import persistence from './plugins/persistence.js'
@@ -47,6 +48,7 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   await app.register(cors, { origins: config.CORS_ORIGINS })
   await app.register(sandboxPlugin, { sandbox })
   await app.register(jsonDepth)
+  await app.register(httpHygiene)
   await app.register(persistence)
   await app.register(errorRendering)
   await app.register(openapi)

@@ -17,6 +17,12 @@ import { durable } from './durable.js'
 
 const sessionId = z.string().regex(SESSION_ID, '1-64 letters, digits, _ or -')
 const createBody = z.object({ id: sessionId.optional() }).strict()
+
+/** A session id from the path or query: its error names where it came from, not the body. */
+function idFrom (value: string, where: string): string {
+  if (!sessionId.safeParse(value).success) throw new AdminError(400, 'invalid_request', `${where}: a session id is 1-64 letters, digits, _ or -`)
+  return value
+}
 const setBody = z.object({ now: z.iso.datetime({ offset: true }) }).strict()
 const advanceBody = z.object({
   seconds: z.number().finite().optional(),
@@ -69,7 +75,7 @@ const sessions: FastifyPluginAsync = async (app) => {
   })
 
   app.post<{ Params: { id: string } }>('/sessions/:id/reset', { schema: { ...tag, summary: 'Reset one session to its start' } }, async (request) => {
-    const session = registry.reset(sessionId.parse(request.params.id))
+    const session = registry.reset(idFrom(request.params.id, 'the session id in the path'))
     await durable(request, app.persistence.flush())
     return describe(request, session)
   })
@@ -82,7 +88,7 @@ const sessions: FastifyPluginAsync = async (app) => {
 
   app.post<{ Querystring: { session?: string } }>('/reset', { schema: { ...tag, summary: 'Reset everything, or one session with ?session=<id>' } }, async (request, reply) => {
     const one = request.query.session
-    if (one !== undefined) registry.reset(sessionId.parse(one))
+    if (one !== undefined) registry.reset(idFrom(one, 'the query parameter session'))
     else registry.resetAll()
     await durable(request, app.persistence.flush())
     return reply.code(204).send()
