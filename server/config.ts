@@ -32,8 +32,8 @@ const corsOrigins = z.string().transform((value, ctx) => {
 export const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080)
     .describe('TCP port to listen on (0 picks a free one).'),
-  HOST: z.string().min(1).default('0.0.0.0')
-    .describe('Interface to bind; use 127.0.0.1 to stay local.'),
+  HOST: z.string().min(1).default('127.0.0.1')
+    .describe('Interface to bind. Default: this machine only (127.0.0.1); the container image sets 0.0.0.0. Use 0.0.0.0 to share the sandbox on a network (then set ADMIN_TOKEN).'),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional()
     .describe('Base URL clients use to reach the sandbox; it is the HelseID issuer. Default http://localhost:PORT.'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
