@@ -12,6 +12,7 @@ import errorRendering from './plugins/error-rendering.js'
 import fixturesWatch from './plugins/fixtures-watch.js'
 import jsonDepth from './plugins/json-depth.js'
 import httpHygiene from './plugins/http-hygiene.js'
+import oversizeBodies from './plugins/oversize-bodies.js'
 import { renderFrameworkError } from './plugins/framework-errors.js'
 import openapi from './plugins/openapi.js'
 import persistence from './plugins/persistence.js'
@@ -49,6 +50,7 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   await app.register(sandboxPlugin, { sandbox })
   await app.register(jsonDepth)
   await app.register(httpHygiene)
+  await app.register(oversizeBodies)
   await app.register(persistence)
   await app.register(errorRendering)
   await app.register(openapi)
