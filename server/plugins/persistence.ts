@@ -6,6 +6,7 @@
  */
 import fp from 'fastify-plugin'
 import { ConfigError } from '../config.js'
+import { lockDataDir } from '../domain/persistence/data-dir-lock.js'
 import { FileDocumentStore } from '../domain/persistence/file-store.js'
 import { MEMORY_ONLY, openPersistence, type Persistence } from '../domain/persistence/persistence.js'
 
@@ -18,12 +19,18 @@ declare module 'fastify' {
 export default fp(async (app) => {
   const dir = app.sandbox.config.DATA_DIR
   let persistence = MEMORY_ONLY
+  let release = async (): Promise<void> => {}
   if (dir !== undefined) {
     let store: FileDocumentStore
     try {
       store = await FileDocumentStore.open(dir, () => app.sandbox.defaultSession.clock.wallNow())
     } catch (err) {
       throw new ConfigError(`Invalid setting DATA_DIR=${JSON.stringify(dir)}: cannot write there (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`)
+    }
+    try {
+      release = await lockDataDir(dir)
+    } catch (err) {
+      throw new ConfigError(`Invalid setting DATA_DIR=${JSON.stringify(dir)}: ${(err as Error).message}`)
     }
     persistence = await openPersistence(store, app.sandbox)
     const status = persistence.status()
@@ -42,5 +49,9 @@ export default fp(async (app) => {
     const loading = persistence.reloadEvicted(session.id)
     if (loading !== undefined) await loading
   })
-  app.addHook('onClose', async () => { await persistence.flush() })
+  // The lock goes last: another process may start on the folder once every write is on disk.
+  app.addHook('onClose', async () => {
+    await persistence.flush()
+    await release()
+  })
 }, { name: 'persistence', fastify: '5.x', dependencies: ['sandbox'] })
