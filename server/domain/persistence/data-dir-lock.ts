@@ -1,14 +1,15 @@
 /**
  * One DATA_DIR, one process. Two processes on one folder each rewrite whole session files from
  * their own memory, so one silently overwrites what the other acknowledged (robustness probe,
- * finding 10: 10 records and a client lost). The first process writes its pid to `.lock`; a
+ * finding 10: 10 records and a client lost). The first process writes its pid to `.lock.json`; a
  * second one refuses to start while that pid is alive, and takes the lock over when it is not
  * (a crash leaves a stale lock). Apps in the same process (tests, startSandbox) share the lock.
  */
 import { readFile, unlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 
-export const LOCK_FILE = '.lock'
+/** JSON, so every file in DATA_DIR stays parseable JSON (file-store.ts skips this one). */
+export const LOCK_FILE = '.lock.json'
 
 export class DataDirInUseError extends Error {
   override name = 'DataDirInUseError'
@@ -25,8 +26,8 @@ function alive (pid: number): boolean {
 
 async function holder (file: string): Promise<number | undefined> {
   try {
-    const pid = Number.parseInt((await readFile(file, 'utf8')).trim(), 10)
-    return Number.isInteger(pid) && pid > 0 ? pid : undefined
+    const { pid } = JSON.parse(await readFile(file, 'utf8')) as { pid?: unknown }
+    return typeof pid === 'number' && Number.isInteger(pid) && pid > 0 ? pid : undefined
   } catch {
     return undefined
   }
@@ -37,7 +38,7 @@ export async function lockDataDir (dir: string): Promise<() => Promise<void>> {
   const file = join(dir, LOCK_FILE)
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      await writeFile(file, `${process.pid}\n`, { flag: 'wx', mode: 0o644 })
+      await writeFile(file, `${JSON.stringify({ pid: process.pid })}\n`, { flag: 'wx', mode: 0o644 })
       return async () => { if (await holder(file) === process.pid) await unlink(file).catch(() => {}) }
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err

@@ -9,6 +9,7 @@
  */
 import { access, constants, mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises'
 import { basename, dirname, join, relative, sep } from 'node:path'
+import { LOCK_FILE } from './data-dir-lock.js'
 import type { DocumentProblem, DocumentStore, StoredDocument, StoredDocuments } from './port.js'
 
 export const FORMAT = 'kjernejournal-sandbox/data@1'
@@ -145,7 +146,7 @@ export class FileDocumentStore implements DocumentStore {
           interruptedWrites++
           continue
         }
-        if (!entry.name.endsWith('.json')) continue
+        if (!entry.name.endsWith('.json') || entry.name === LOCK_FILE) continue
         const shown = this.#shown(file)
         let text: string
         try {

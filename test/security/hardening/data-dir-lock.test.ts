@@ -26,7 +26,7 @@ function otherProcess (t: { teardown(fn: () => void): void }): number {
 t.test('a folder held by another live process refuses to start, naming it in one line', async (t) => {
   const dir = dataDir(t)
   const pid = otherProcess(t)
-  writeFileSync(join(dir, '.lock'), `${pid}\n`)
+  writeFileSync(join(dir, '.lock.json'), JSON.stringify({ pid }))
   const err = await build(t, { DATA_DIR: dir }).then(() => undefined, (e: unknown) => e as Error)
   t.ok(err, 'refused')
   t.match(err?.message, new RegExp(`Invalid setting DATA_DIR=.*in use by process ${pid}`))
@@ -35,9 +35,9 @@ t.test('a folder held by another live process refuses to start, naming it in one
 
 t.test('a stale lock is taken over; the lock goes when the app closes', async (t) => {
   const dir = dataDir(t)
-  writeFileSync(join(dir, '.lock'), '999999999\n')
+  writeFileSync(join(dir, '.lock.json'), JSON.stringify({ pid: 999999999 }))
   const app = await build(t, { DATA_DIR: dir })
-  t.equal(readFileSync(join(dir, '.lock'), 'utf8').trim(), String(process.pid), 'this process holds it now')
+  t.same(JSON.parse(readFileSync(join(dir, '.lock.json'), 'utf8')), { pid: process.pid }, 'this process holds it now')
   await app.close()
-  t.notOk(existsSync(join(dir, '.lock')), 'released on close')
+  t.notOk(existsSync(join(dir, '.lock.json')), 'released on close')
 })
