@@ -71,7 +71,7 @@ export function securityDoc (): string {
     '| Open redirect at logout | `/connect/endsession` redirects only to a registered `post_logout_redirect_uri`; without one, to the origin of a registered `redirect_uri`; for clients with neither, like `/connect/authorize`, any URI but `javascript:`, `data:`, `vbscript:` and `file:` | `endsession-redirect.test.ts` |',
     '| Live-journal streams held by one party | At the 64-stream cap a newcomer takes the slot of the oldest stream of the peer, else the session, holding the most; an even spread still answers 503 | `fair-streams.test.ts` |',
     '| Oversize bodies and common clients | `Expect: 100-continue` gets the 413 before the body; without it, the rest of a refused body (up to 16 MiB, 10 s) is read and discarded before the 413 | `oversize-bodies.test.ts` |',
-    '| Two processes on one `DATA_DIR` | `DATA_DIR/.lock.json` holds the pid; a second process refuses to start with one line; a stale lock is taken over | `data-dir-lock.test.ts` |',
+    '| Two processes on one `DATA_DIR` | `DATA_DIR/.lock.json` holds the pid; a second process refuses to start with one line; a stale lock is taken over. A read-only `DATA_DIR` at start is served read-only with a warning (changes answer as not stored) | `data-dir-lock.test.ts`, `read-only-data-dir.test.ts` |',
     '| HTTP details | Two `Host` headers: 400. HTML pages without their own policy send `frame-ancestors \'none\'` and `X-Frame-Options: DENY`. A bad session id in an admin path is named as the path\'s fault | `http-nits.test.ts` |',
     '| Exposure on a laptop | `HOST` defaults to 127.0.0.1 outside the container image; `start` logs one warning line when the admin API listens beyond loopback without `ADMIN_TOKEN` | `laptop-defaults.test.ts` |',
     '',

@@ -27,10 +27,15 @@ export default fp(async (app) => {
     } catch (err) {
       throw new ConfigError(`Invalid setting DATA_DIR=${JSON.stringify(dir)}: cannot write there (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`)
     }
-    try {
-      release = await lockDataDir(dir)
-    } catch (err) {
-      throw new ConfigError(`Invalid setting DATA_DIR=${JSON.stringify(dir)}: ${(err as Error).message}`)
+    if (store.readOnly) {
+      // Nothing will be written, so no lock is needed (and none could be taken).
+      app.log.warn({ dataDir: dir }, `DATA_DIR ${dir} is read-only: serving what it holds; changes stay in memory and are answered as not stored`)
+    } else {
+      try {
+        release = await lockDataDir(dir)
+      } catch (err) {
+        throw new ConfigError(`Invalid setting DATA_DIR=${JSON.stringify(dir)}: ${(err as Error).message}`)
+      }
     }
     persistence = await openPersistence(store, app.sandbox)
     const status = persistence.status()

@@ -15,6 +15,8 @@ import type { DocumentProblem, DocumentStore, StoredDocument, StoredDocuments } 
 export const FORMAT = 'kjernejournal-sandbox/data@1'
 const TEMP_SUFFIX = '.tmp'
 const SESSIONS = 'sessions'
+/** Errors that say "you may read but not write here". */
+const READ_ONLY_CODES = new Set(['EROFS', 'EACCES', 'EPERM'])
 
 interface Envelope {
   format: string
@@ -61,17 +63,37 @@ export class FileDocumentStore implements DocumentStore {
   /** Real time (the clock's wallNow), not a session's: it stamps files for people reading the disk. */
   readonly #wallNow: () => number
 
-  private constructor (dir: string, wallNow: () => number) {
+  /**
+   * A folder on a read-only file system (or without write permission) is served as it is:
+   * documents are read, nothing is written, moved or removed (robustness probe, finding 14).
+   */
+  readonly readOnly: boolean
+
+  private constructor (dir: string, wallNow: () => number, readOnly: boolean) {
     this.location = dir
     this.#wallNow = wallNow
+    this.readOnly = readOnly
   }
 
-  /** Makes the folder if needed; throws when it cannot be written (a setting error, at start). */
+  /**
+   * Makes the folder if needed. A folder that exists but cannot be written opens read-only;
+   * anything else that stops it being used throws (a setting error, at start).
+   */
   static async open (dir: string, wallNow: () => number): Promise<FileDocumentStore> {
-    await mkdir(join(dir, SESSIONS), { recursive: true })
-    await access(dir, constants.W_OK)
-    await access(join(dir, SESSIONS), constants.W_OK)
-    return new FileDocumentStore(dir, wallNow)
+    try {
+      await mkdir(join(dir, SESSIONS), { recursive: true })
+      await access(dir, constants.W_OK)
+      await access(join(dir, SESSIONS), constants.W_OK)
+      return new FileDocumentStore(dir, wallNow, false)
+    } catch (err) {
+      if (!READ_ONLY_CODES.has(errorCode(err))) throw err
+      await access(join(dir, SESSIONS), constants.R_OK)
+      return new FileDocumentStore(dir, wallNow, true)
+    }
+  }
+
+  #refuseWrites (): void {
+    if (this.readOnly) throw Object.assign(new Error(`DATA_DIR ${this.location} is read-only`), { code: 'EROFS' })
   }
 
   #fileOf (name: string): string {
@@ -79,6 +101,7 @@ export class FileDocumentStore implements DocumentStore {
   }
 
   async write (name: string, data: unknown): Promise<void> {
+    this.#refuseWrites()
     const file = this.#fileOf(name)
     const dir = dirname(file)
     // Serialised before the first await: what is written is the state at the call.
@@ -105,6 +128,7 @@ export class FileDocumentStore implements DocumentStore {
   }
 
   async remove (name: string): Promise<void> {
+    this.#refuseWrites()
     const file = this.#fileOf(name)
     try {
       await unlink(file)
@@ -117,6 +141,7 @@ export class FileDocumentStore implements DocumentStore {
 
   async quarantine (name: string): Promise<{ file: string, movedTo: string }> {
     const file = this.#fileOf(name)
+    if (this.readOnly) return { file: this.#shown(file), movedTo: '(not moved: DATA_DIR is read-only)' }
     const movedTo = await this.#setAside(file)
     return { file: this.#shown(file), movedTo: this.#shown(movedTo) }
   }
@@ -142,6 +167,7 @@ export class FileDocumentStore implements DocumentStore {
         if (!entry.isFile()) continue
         const file = join(dir, entry.name)
         if (entry.name.endsWith(TEMP_SUFFIX)) {
+          if (this.readOnly) continue
           await unlink(file)
           interruptedWrites++
           continue
@@ -159,6 +185,10 @@ export class FileDocumentStore implements DocumentStore {
         if (problem === undefined) {
           const envelope = JSON.parse(text) as Envelope
           documents.set(envelope.name, { data: envelope.data, savedAt: envelope.savedAt, bytes: Buffer.byteLength(text) })
+          continue
+        }
+        if (this.readOnly) {
+          problems.push({ file: shown, message: problem })
           continue
         }
         const movedTo = await this.#setAside(file)
