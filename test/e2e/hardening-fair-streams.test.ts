@@ -4,11 +4,11 @@
  * finding 11). Real sockets: SSE never ends, so inject() cannot show it.
  */
 import t from 'tap'
-import { MAX_JOURNAL_LISTENERS } from '../../../server/domain/journal/journal.js'
-import { MAX_STREAMS } from '../../../server/routes/admin/journal-stream.js'
-import { streamToDisplace } from '../../../server/routes/admin/stream-fairness.js'
-import { startSandbox } from '../../support/server.js'
-import { openSse, type SseStream } from '../../support/sse.js'
+import { MAX_JOURNAL_LISTENERS } from '../../server/domain/journal/journal.js'
+import { MAX_STREAMS } from '../../server/routes/admin/journal-stream.js'
+import { streamToDisplace } from '../../server/routes/admin/stream-fairness.js'
+import { startSandbox } from '../support/server.js'
+import { openSse, type SseStream } from '../support/sse.js'
 
 t.test('two sessions holding every stream slot do not lock the dashboard out', async (t) => {
   const { url } = await startSandbox(t)

@@ -5,7 +5,7 @@
  */
 import t from 'tap'
 import { connect } from 'node:net'
-import { startSandbox } from '../../support/server.js'
+import { startSandbox } from '../support/server.js'
 
 function firstLine (port: number, head: string): Promise<string> {
   return new Promise((resolve, reject) => {
