@@ -2,6 +2,7 @@
  * The command line's verbs: `start | healthcheck | validate | token | help`, loaded by
  * server/main.ts. Settings come from the environment and from flags (`--port 9090`); see `help`.
  */
+import { openAdminWarning } from './exposure.js'
 import { buildApp } from '../app.js'
 import { configSchema, loadConfig } from '../config.js'
 import type { PrivateRsaJwk } from '../domain/helseid/key-generation.js'
@@ -43,6 +44,8 @@ async function start (argv: string[], signingKey?: Promise<PrivateRsaJwk>): Prom
   process.once('SIGINT', shutdown)
   await app.listen({ port: config.PORT, host: config.HOST })
   app.log.info({ issuer: config.PUBLIC_URL }, 'kjernejournal-sandbox ready')
+  const exposed = openAdminWarning(config)
+  if (exposed !== undefined) app.log.warn(exposed)
 }
 
 async function healthcheck (argv: string[]): Promise<void> {
