@@ -10,6 +10,9 @@ import cors from './plugins/cors.js'
 import { createSandbox, type SandboxOptions } from './domain/sandbox.js'
 import errorRendering from './plugins/error-rendering.js'
 import fixturesWatch from './plugins/fixtures-watch.js'
+import jsonDepth from './plugins/json-depth.js'
+import httpHygiene from './plugins/http-hygiene.js'
+import oversizeBodies from './plugins/oversize-bodies.js'
 import { renderFrameworkError } from './faces/index.js'
 import openapi from './plugins/openapi.js'
 import persistence from './plugins/persistence.js'
@@ -45,6 +48,9 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   // First, so preflights are answered and error answers carry CORS headers too.
   await app.register(cors, { origins: config.CORS_ORIGINS })
   await app.register(sandboxPlugin, { sandbox })
+  await app.register(jsonDepth)
+  await app.register(httpHygiene)
+  await app.register(oversizeBodies)
   await app.register(persistence)
   await app.register(errorRendering)
   await app.register(openapi)

@@ -32,8 +32,8 @@ const corsOrigins = z.string().transform((value, ctx) => {
 export const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080)
     .describe('TCP port to listen on (0 picks a free one).'),
-  HOST: z.string().min(1).default('0.0.0.0')
-    .describe('Interface to bind; use 127.0.0.1 to stay local.'),
+  HOST: z.string().min(1).default('127.0.0.1')
+    .describe('Interface to bind. Default: this machine only (127.0.0.1); the container image sets 0.0.0.0. Use 0.0.0.0 to share the sandbox on a network (then set ADMIN_TOKEN).'),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional()
     .describe('Base URL clients use to reach the sandbox; it is the HelseID issuer. Default http://localhost:PORT.'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
@@ -76,12 +76,16 @@ export const configSchema = z.object({
     .describe('When set, /__admin needs Authorization: Bearer <ADMIN_TOKEN>; for sandboxes shared on a network.'),
   MAX_SESSIONS: z.coerce.number().int().min(1).max(100_000).default(1000)
     .describe('Most sandbox sessions kept at once; the least recently used goes first.'),
+  JOURNAL_MAX_MB: z.coerce.number().int().min(1).max(65_536).default(64)
+    .describe('Most memory the request journals of all sessions hold together, MiB (estimated); past it the oldest entries of any session go first.'),
   CLIENT_JWT_CLOCK: z.enum(['wall', 'sandbox']).default('wall')
     .describe('Clock that judges iat/exp of JWTs clients make (client assertions, DPoP proofs): the wall clock, or the settable sandbox clock.'),
   DATA_DIR: z.string().min(1).optional()
     .describe('Folder where registered clients, added patients and critical information written through the APIs are kept, so they survive a restart. Unset: everything stays in memory.'),
   CORS_ORIGINS: corsOrigins.optional()
     .describe('Browser origins allowed to call the sandbox (CORS): comma-separated origins such as http://localhost:3000, or * for any. Unset: no CORS headers.'),
+  ALLOWED_HOSTS: z.string().transform((value) => value.trim() === '*' ? '*' as const : value.split(',').map((h) => h.trim().toLowerCase()).filter((h) => h !== '')).optional()
+    .describe('Extra host names the admin API and dashboard answer to (comma-separated), besides localhost, IP addresses, PUBLIC_URL\'s host and this machine\'s name; * for any, e.g. behind a reverse proxy. Guards against DNS rebinding.'),
   REQUEST_TIMEOUT: timeout(3600).default(30)
     .describe('Longest a client may take to send a whole request (headers and body), seconds; slow clients are cut off.'),
   HEADERS_TIMEOUT: timeout(3600).default(10)

@@ -2,6 +2,7 @@
  * The command line's verbs: `start | healthcheck | validate | token | help`, loaded by
  * server/main.ts. Settings come from the environment and from flags (`--port 9090`); see `help`.
  */
+import { openAdminWarning } from './exposure.js'
 import { buildApp } from '../app.js'
 import { configSchema, loadConfig } from '../config.js'
 import type { PrivateRsaJwk } from '../domain/helseid/key-generation.js'
@@ -54,6 +55,8 @@ async function start (argv: string[], signingKey?: Promise<PrivateRsaJwk>): Prom
     throw known
   }
   app.log.info({ issuer: config.PUBLIC_URL }, 'kjernejournal-sandbox ready')
+  const exposed = openAdminWarning(config)
+  if (exposed !== undefined) app.log.warn(exposed)
 }
 
 async function healthcheck (argv: string[]): Promise<void> {

@@ -12,6 +12,7 @@ import type { TokenIssuance } from './helseid/grants/context.js'
 import type { PrivateRsaJwk } from './helseid/key-generation.js'
 import { loadSigningKeys, type SigningKeys } from './helseid/signing-keys.js'
 import { readFixtureFiles } from './fixtures.js'
+import { JournalBudget } from './journal/budget.js'
 import { TicketCipher } from './kjernejournal/tickets.js'
 import { seededRandom, type Random } from './random.js'
 import type { Session } from './session.js'
@@ -60,7 +61,8 @@ export async function createSandbox (config: Config, options: SandboxOptions = {
   const clients = new ClientRegistry()
   for (const registration of files.clients) clients.put(registration)
   const world = createWorld(files)
-  const sessions = new SessionRegistry(config.MAX_SESSIONS, (session) => { seedSession(world, session) }, options.wall)
+  const sessions = new SessionRegistry(config.MAX_SESSIONS, (session) => { seedSession(world, session) }, options.wall,
+    new JournalBudget(config.JOURNAL_MAX_MB * 1024 * 1024))
   const operations = new WorldOperations(world, clients, sessions, files)
   const tokenKeys = createLocalJWKSet(keys.jwks)
   return {

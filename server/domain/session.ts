@@ -1,11 +1,13 @@
 /**
- * A sandbox session: all state that requests change (clock offset, replay caches, codes, refresh
- * tokens). Sessions keep parallel test runs apart; every cache in one is bounded.
+ * A sandbox session: all state that requests change (clock offset, codes, refresh tokens;
+ * the replay caches are shared by all sessions). Sessions keep parallel test runs apart; every
+ * cache in one is bounded.
  */
 import { createClock, type Clock } from './clock.js'
 import { CriticalInfoStore } from './critical-info/store.js'
 import { Coverage } from './journal/coverage.js'
-import { RequestJournal } from './journal/journal.js'
+import { JournalBudget } from './journal/budget.js'
+import { DEFAULT_JOURNAL_CAPACITY, RequestJournal } from './journal/journal.js'
 import { ScenarioRuntime } from './scenarios/runtime.js'
 import { ExpiringMap, ReplayGuard } from './expiring-map.js'
 import type { AuthorizationCode, AuthorizationRequest } from './helseid/authorization.js'
@@ -16,7 +18,9 @@ export type { RefreshGrant }
 export interface Session {
   readonly id: string
   readonly clock: Clock
+  /** Shared by every session (see SharedSessionState). */
   readonly assertionJtis: ReplayGuard
+  /** Shared by every session (see SharedSessionState). */
   readonly dpopJtis: ReplayGuard
   readonly codes: ExpiringMap<string, AuthorizationCode>
   readonly pushedRequests: ExpiringMap<string, AuthorizationRequest>
@@ -35,12 +39,27 @@ export interface Session {
 const REPLAY_CAP = 50_000
 const PENDING_CAP = 10_000
 
-export function createSession (id: string, wall?: () => number): Session {
+/**
+ * What all sessions share: HelseID's and Kjernejournal's replay caches are the real services'
+ * own, so one client assertion buys one token and one DPoP proof is used once whatever
+ * X-Sandbox-Session says (robustness probe, finding 8); and one byte budget for the journals.
+ */
+export interface SharedSessionState {
+  readonly assertionJtis: ReplayGuard
+  readonly dpopJtis: ReplayGuard
+  readonly journalBudget: JournalBudget
+}
+
+export function sharedSessionState (journalBudget = new JournalBudget()): SharedSessionState {
+  return { assertionJtis: new ReplayGuard(REPLAY_CAP), dpopJtis: new ReplayGuard(REPLAY_CAP), journalBudget }
+}
+
+export function createSession (id: string, wall?: () => number, shared: SharedSessionState = sharedSessionState()): Session {
   return {
     id,
     clock: createClock(wall),
-    assertionJtis: new ReplayGuard(REPLAY_CAP),
-    dpopJtis: new ReplayGuard(REPLAY_CAP),
+    assertionJtis: shared.assertionJtis,
+    dpopJtis: shared.dpopJtis,
     codes: new ExpiringMap(PENDING_CAP),
     pushedRequests: new ExpiringMap(PENDING_CAP),
     interactions: new ExpiringMap(PENDING_CAP),
@@ -48,7 +67,7 @@ export function createSession (id: string, wall?: () => number): Session {
     endedSids: new ExpiringMap(PENDING_CAP),
     criticalInfo: new CriticalInfoStore(),
     scenarios: new ScenarioRuntime(),
-    journal: new RequestJournal(),
+    journal: new RequestJournal(DEFAULT_JOURNAL_CAPACITY, shared.journalBudget),
     coverage: new Coverage()
   }
 }

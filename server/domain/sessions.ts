@@ -1,9 +1,12 @@
 /**
  * The sandbox's sessions: made on first use (a CI job just picks a fresh id), cheap to reset and
- * delete, and bounded: past MAX_SESSIONS the least recently used one goes. `default` is never
- * evicted.
+ * delete, and bounded: past MAX_SESSIONS the least recently used one goes from memory, those
+ * holding stored data (DATA_DIR) only after all that hold none. `default` is never evicted.
+ * Eviction is not a reset: what a session stored stays stored and comes back on its next use
+ * (persistence.ts); only reset and delete, explicit admin calls, throw state away.
  */
-import { createSession, type Session } from './session.js'
+import { JournalBudget } from './journal/budget.js'
+import { createSession, sharedSessionState, type Session } from './session.js'
 
 export const SESSION_ID = /^[A-Za-z0-9_-]{1,64}$/
 
@@ -12,12 +15,19 @@ export class SessionRegistry {
   readonly #max: number
   readonly #make: (id: string) => Session
   readonly #discardListeners: Array<(id: string) => void> = []
+  readonly #evictListeners: Array<(id: string) => void> = []
+  /** Whether a session holds data kept elsewhere (DATA_DIR); such sessions are evicted last. */
+  #holdsData: (id: string) => boolean = () => false
+  /** One byte budget for the journals of every session. */
+  readonly journalBudget: JournalBudget
 
   /** `prepare` seeds a new session (critical information, start-up scenarios). */
-  constructor (max: number, prepare: (session: Session) => void, wall?: () => number) {
+  constructor (max: number, prepare: (session: Session) => void, wall?: () => number, journalBudget = new JournalBudget()) {
     this.#max = max
+    this.journalBudget = journalBudget
+    const shared = sharedSessionState(journalBudget)
     this.#make = (id) => {
-      const session = createSession(id, wall)
+      const session = createSession(id, wall, shared)
       prepare(session)
       return session
     }
@@ -40,7 +50,7 @@ export class SessionRegistry {
     }
     session = this.#make(id)
     this.#sessions.set(id, session)
-    this.#evict()
+    this.#evict(id)
     return session
   }
 
@@ -60,6 +70,16 @@ export class SessionRegistry {
   /** Called with the id whenever a session's state is thrown away: reset, deleted or evicted. */
   onDiscard (listener: (id: string) => void): void {
     this.#discardListeners.push(listener)
+  }
+
+  /** Called with the id of a session evicted from memory under MAX_SESSIONS (not reset). */
+  onEvict (listener: (id: string) => void): void {
+    this.#evictListeners.push(listener)
+  }
+
+  /** Tells eviction which sessions hold stored data, so they go last. */
+  protectStored (holdsData: (id: string) => boolean): void {
+    this.#holdsData = holdsData
   }
 
   #discarded (id: string): void {
@@ -95,20 +115,25 @@ export class SessionRegistry {
     return this.#retire(id)
   }
 
-  #evict (): void {
-    for (const id of this.#sessions.keys()) {
-      if (this.#sessions.size <= this.#max) return
-      if (id !== 'default') this.#retire(id)
+  /** `newest` is the session just made, about to be used: never the one to go. */
+  #evict (newest: string): void {
+    // Least recently used first: first those holding nothing stored, then the others.
+    for (const storedToo of [false, true]) {
+      for (const id of this.#sessions.keys()) {
+        if (this.#sessions.size <= this.#max) return
+        if (id !== 'default' && id !== newest && (storedToo || !this.#holdsData(id))) this.#retire(id, true)
+      }
     }
   }
 
   /** Drops a session and ends its journal, so live journal streams of it close (and reconnect). */
-  #retire (id: string): boolean {
+  #retire (id: string, evicted = false): boolean {
     const session = this.#sessions.get(id)
     if (session === undefined) return false
     this.#sessions.delete(id)
     session.journal.end()
-    this.#discarded(id)
+    if (evicted) for (const listener of this.#evictListeners) listener(id)
+    else this.#discarded(id)
     return true
   }
 }

@@ -9,11 +9,14 @@
  */
 import { access, constants, mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises'
 import { basename, dirname, join, relative, sep } from 'node:path'
+import { LOCK_FILE } from './data-dir-lock.js'
 import type { DocumentProblem, DocumentStore, StoredDocument, StoredDocuments } from './port.js'
 
 export const FORMAT = 'kjernejournal-sandbox/data@1'
 const TEMP_SUFFIX = '.tmp'
 const SESSIONS = 'sessions'
+/** Errors that say "you may read but not write here". */
+const READ_ONLY_CODES = new Set(['EROFS', 'EACCES', 'EPERM'])
 
 interface Envelope {
   format: string
@@ -60,17 +63,37 @@ export class FileDocumentStore implements DocumentStore {
   /** Real time (the clock's wallNow), not a session's: it stamps files for people reading the disk. */
   readonly #wallNow: () => number
 
-  private constructor (dir: string, wallNow: () => number) {
+  /**
+   * A folder on a read-only file system (or without write permission) is served as it is:
+   * documents are read, nothing is written, moved or removed (robustness probe, finding 14).
+   */
+  readonly readOnly: boolean
+
+  private constructor (dir: string, wallNow: () => number, readOnly: boolean) {
     this.location = dir
     this.#wallNow = wallNow
+    this.readOnly = readOnly
   }
 
-  /** Makes the folder if needed; throws when it cannot be written (a setting error, at start). */
+  /**
+   * Makes the folder if needed. A folder that exists but cannot be written opens read-only;
+   * anything else that stops it being used throws (a setting error, at start).
+   */
   static async open (dir: string, wallNow: () => number): Promise<FileDocumentStore> {
-    await mkdir(join(dir, SESSIONS), { recursive: true })
-    await access(dir, constants.W_OK)
-    await access(join(dir, SESSIONS), constants.W_OK)
-    return new FileDocumentStore(dir, wallNow)
+    try {
+      await mkdir(join(dir, SESSIONS), { recursive: true })
+      await access(dir, constants.W_OK)
+      await access(join(dir, SESSIONS), constants.W_OK)
+      return new FileDocumentStore(dir, wallNow, false)
+    } catch (err) {
+      if (!READ_ONLY_CODES.has(errorCode(err))) throw err
+      await access(join(dir, SESSIONS), constants.R_OK)
+      return new FileDocumentStore(dir, wallNow, true)
+    }
+  }
+
+  #refuseWrites (): void {
+    if (this.readOnly) throw Object.assign(new Error(`DATA_DIR ${this.location} is read-only`), { code: 'EROFS' })
   }
 
   #fileOf (name: string): string {
@@ -78,6 +101,7 @@ export class FileDocumentStore implements DocumentStore {
   }
 
   async write (name: string, data: unknown): Promise<void> {
+    this.#refuseWrites()
     const file = this.#fileOf(name)
     const dir = dirname(file)
     // Serialised before the first await: what is written is the state at the call.
@@ -104,6 +128,7 @@ export class FileDocumentStore implements DocumentStore {
   }
 
   async remove (name: string): Promise<void> {
+    this.#refuseWrites()
     const file = this.#fileOf(name)
     try {
       await unlink(file)
@@ -116,6 +141,7 @@ export class FileDocumentStore implements DocumentStore {
 
   async quarantine (name: string): Promise<{ file: string, movedTo: string }> {
     const file = this.#fileOf(name)
+    if (this.readOnly) return { file: this.#shown(file), movedTo: '(not moved: DATA_DIR is read-only)' }
     const movedTo = await this.#setAside(file)
     return { file: this.#shown(file), movedTo: this.#shown(movedTo) }
   }
@@ -141,11 +167,12 @@ export class FileDocumentStore implements DocumentStore {
         if (!entry.isFile()) continue
         const file = join(dir, entry.name)
         if (entry.name.endsWith(TEMP_SUFFIX)) {
+          if (this.readOnly) continue
           await unlink(file)
           interruptedWrites++
           continue
         }
-        if (!entry.name.endsWith('.json')) continue
+        if (!entry.name.endsWith('.json') || entry.name === LOCK_FILE) continue
         const shown = this.#shown(file)
         let text: string
         try {
@@ -160,12 +187,29 @@ export class FileDocumentStore implements DocumentStore {
           documents.set(envelope.name, { data: envelope.data, savedAt: envelope.savedAt, bytes: Buffer.byteLength(text) })
           continue
         }
+        if (this.readOnly) {
+          problems.push({ file: shown, message: problem })
+          continue
+        }
         const movedTo = await this.#setAside(file)
         problems.push({ file: shown, message: problem, movedTo: this.#shown(movedTo) })
       }
     }
     if (interruptedWrites > 0) await Promise.all([syncDir(this.location), syncDir(join(this.location, SESSIONS))])
     return { documents, problems, interruptedWrites }
+  }
+
+  async read (name: string): Promise<StoredDocument | undefined> {
+    const file = this.#fileOf(name)
+    let text: string
+    try {
+      text = await readFile(file, 'utf8')
+    } catch {
+      return undefined
+    }
+    if (this.#check(text, file) !== undefined) return undefined
+    const envelope = JSON.parse(text) as Envelope
+    return { data: envelope.data, savedAt: envelope.savedAt, bytes: Buffer.byteLength(text) }
   }
 
   /** Why the file's text is no document of ours, or undefined when it is one. */

@@ -18,7 +18,7 @@ import {
   patientsDocumentSchema, sessionDocument, type ClientsDocument, type SessionDocument
 } from './documents.js'
 import type { DocumentProblem, DocumentStore, StoredDocument } from './port.js'
-import { WriteQueue } from './write-queue.js'
+import { UNCHANGED, WriteQueue } from './write-queue.js'
 
 export interface PersistenceStatus {
   readonly enabled: boolean
@@ -43,6 +43,11 @@ export interface Persistence extends WorldKeeper {
   sessionWritten(session: Session): Promise<void>
   /** Waits for every write under way, e.g. after a session reset (whose stored copy goes). */
   flush(): Promise<void>
+  /**
+   * Brings back the stored records of a session evicted from memory, before a request uses it;
+   * undefined when there is nothing to bring back.
+   */
+  reloadEvicted(id: string): Promise<void> | undefined
   status(): PersistenceStatus
 }
 
@@ -54,6 +59,7 @@ export const MEMORY_ONLY: Persistence = {
   clientDeleted: async () => {},
   patientAdded: async () => {},
   flush: async () => {},
+  reloadEvicted: () => undefined,
   status: () => ({
     enabled: false,
     location: null,
@@ -111,13 +117,18 @@ export async function openPersistence (store: DocumentStore, sandbox: Sandbox): 
   })
 
   // Sessions, least recently saved first, so the registry's eviction order survives too; never
-  // more than it keeps (the rest stay on disk, reported).
+  // more than it keeps: the rest stay on disk and are read on their first use, as if evicted.
   const stored = new Set<string>()
+  const evicted = new Set<string>()
   const sessionDocs = [...loaded.documents].filter(([name]) => name.startsWith(SESSION_PREFIX))
     .sort(([, a], [, b]) => a.savedAt.localeCompare(b.savedAt))
   const room = sandbox.config.MAX_SESSIONS - (loaded.documents.has(sessionDocument('default')) ? 0 : 1)
   const skipped = sessionDocs.length > room ? sessionDocs.splice(0, sessionDocs.length - room) : []
-  for (const [name] of skipped) problems.push({ file: name, message: `not loaded: more stored sessions than MAX_SESSIONS (${room}); the file is left as it is` })
+  for (const [name] of skipped) {
+    const id = name.slice(SESSION_PREFIX.length)
+    stored.add(id)
+    evicted.add(id)
+  }
   for (const [name, doc] of sessionDocs) {
     const session = await use(name, doc, (data) => {
       const parsed: SessionDocument = parseSessionDocument(data)
@@ -131,16 +142,37 @@ export async function openPersistence (store: DocumentStore, sandbox: Sandbox): 
     if (name === CLIENTS) return { registered: [...registered.values()], deleted: [...deleted] } satisfies ClientsDocument
     if (name === PATIENTS) return { patients: [...patients.values()] }
     const id = name.slice(SESSION_PREFIX.length)
+    // An evicted session's file is all there is of it: it stays as it is.
+    if (evicted.has(id)) return UNCHANGED
     const session = sandbox.sessions.peek(id)
     if (!stored.has(id) || session === undefined) return undefined
     return { id, records: session.criticalInfo.exportRecords() } satisfies SessionDocument
   }
   const queue = new WriteQueue(store, produce)
 
-  // A session reset, deleted or evicted has nothing left worth keeping: its file goes.
+  // A session reset or deleted (explicit admin calls) has nothing left worth keeping: its file
+  // goes. One evicted from memory keeps its file and is read back on its next use.
+  const reloading = new Map<string, Promise<void>>()
   sandbox.sessions.onDiscard((id) => {
+    evicted.delete(id)
     if (stored.delete(id)) queue.schedule(sessionDocument(id)).catch(() => {})
   })
+  sandbox.sessions.onEvict((id) => {
+    if (stored.has(id)) evicted.add(id)
+  })
+  sandbox.sessions.protectStored((id) => stored.has(id))
+
+  async function reload (id: string): Promise<void> {
+    // Writes under way for this session finish first, so the file read is the newest.
+    await queue.idle()
+    const doc = await store.read(sessionDocument(id))
+    if (!evicted.delete(id)) return
+    if (doc === undefined) {
+      stored.delete(id)
+      return
+    }
+    sandbox.operations.restoreSession(id, parseSessionDocument(doc.data).records)
+  }
 
   const restored = { clients: registered.size + deleted.size, patients: patients.size, sessions: stored.size, bytes }
   return {
@@ -164,6 +196,15 @@ export async function openPersistence (store: DocumentStore, sandbox: Sandbox): 
       return queue.schedule(PATIENTS)
     },
     flush: () => queue.idle(),
+    reloadEvicted (id) {
+      if (!evicted.has(id)) return undefined
+      let loading = reloading.get(id)
+      if (loading === undefined) {
+        loading = reload(id).finally(() => reloading.delete(id))
+        reloading.set(id, loading)
+      }
+      return loading
+    },
     status: () => ({
       enabled: true,
       location: store.location,

@@ -34,6 +34,8 @@ export interface DocumentStore {
   readonly location: string
   /** Every stored document. Unreadable ones are reported and set aside, never thrown. */
   readAll(): Promise<StoredDocuments>
+  /** One stored document; undefined when there is none or it is unusable (left as it is). */
+  read(name: string): Promise<StoredDocument | undefined>
   /** Replaces the document atomically; resolves once it is durable. */
   write(name: string, data: unknown): Promise<void>
   /** Removes the document (nothing to do when it does not exist); resolves once durable. */

@@ -7,6 +7,9 @@
  */
 import type { DocumentStore } from './port.js'
 
+/** Produce's answer when the document is to stay as stored (its owner is not in memory). */
+export const UNCHANGED: unique symbol = Symbol('unchanged')
+
 /** The document's current content, or undefined when it should not exist (then it is removed). */
 export type Produce = (name: string) => unknown
 
@@ -62,7 +65,7 @@ export class WriteQueue {
       try {
         const data = this.#produce(name)
         if (data === undefined) await this.#store.remove(name)
-        else await this.#store.write(name, data)
+        else if (data !== UNCHANGED) await this.#store.write(name, data)
         this.writes++
         for (const w of waiters) w.resolve()
       } catch (err) {

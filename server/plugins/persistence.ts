@@ -6,6 +6,7 @@
  */
 import fp from 'fastify-plugin'
 import { ConfigError } from '../config.js'
+import { lockDataDir } from '../persistence/data-dir-lock.js'
 import { FileDocumentStore } from '../persistence/file-store.js'
 import { MEMORY_ONLY, openPersistence, type Persistence } from '../persistence/persistence.js'
 
@@ -18,12 +19,23 @@ declare module 'fastify' {
 export default fp(async (app) => {
   const dir = app.sandbox.config.DATA_DIR
   let persistence = MEMORY_ONLY
+  let release = async (): Promise<void> => {}
   if (dir !== undefined) {
     let store: FileDocumentStore
     try {
       store = await FileDocumentStore.open(dir, () => app.sandbox.defaultSession.clock.wallNow())
     } catch (err) {
       throw new ConfigError(`Invalid setting DATA_DIR=${JSON.stringify(dir)}: cannot write there (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`)
+    }
+    if (store.readOnly) {
+      // Nothing will be written, so no lock is needed (and none could be taken).
+      app.log.warn({ dataDir: dir }, `DATA_DIR ${dir} is read-only: serving what it holds; changes stay in memory and are answered as not stored`)
+    } else {
+      try {
+        release = await lockDataDir(dir)
+      } catch (err) {
+        throw new ConfigError(`Invalid setting DATA_DIR=${JSON.stringify(dir)}: ${(err as Error).message}`)
+      }
     }
     persistence = await openPersistence(store, app.sandbox)
     const status = persistence.status()
@@ -36,5 +48,17 @@ export default fp(async (app) => {
   // The world's verbs tell it every run-time change from here on (MEMORY_ONLY keeps none).
   app.sandbox.operations.keepWith(persistence)
   app.decorate('persistence', persistence)
-  app.addHook('onClose', async () => { await persistence.flush() })
+  // After the sandbox plugin picked the session: one evicted from memory gets its stored records
+  // back before anything reads or writes them.
+  app.addHook('onRequest', async (request) => {
+    const session = request.sandboxSession
+    if (session === null || session === undefined) return
+    const loading = persistence.reloadEvicted(session.id)
+    if (loading !== undefined) await loading
+  })
+  // The lock goes last: another process may start on the folder once every write is on disk.
+  app.addHook('onClose', async () => {
+    await persistence.flush()
+    await release()
+  })
 }, { name: 'persistence', fastify: '5.x', dependencies: ['sandbox'] })

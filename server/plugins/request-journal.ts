@@ -10,6 +10,7 @@ import type { FastifyReply, FastifyRequest, onSendHookHandler } from 'fastify'
 import { answerCode, readHelseindikator } from '../domain/journal/answer.js'
 import type { JournalEntry, JournalFace } from '../domain/journal/entry.js'
 import { recordBody } from '../domain/journal/body.js'
+import { boundEntry } from '../domain/journal/entry-bounds.js'
 import { redactedTicket, redactHeaders, redactQuery, redactText, redactUrl } from '../domain/journal/redact.js'
 import { faceOf } from '../domain/faces.js'
 import { journalFirings } from './scenario-engine.js'
@@ -90,7 +91,7 @@ function record (request: FastifyRequest, reply: FastifyReply): void {
       ...(indicator?.ticket !== undefined && { ticket: redactedTicket(indicator.ticket) })
     }
   }
-  session.journal.record(entry)
+  session.journal.record(boundEntry(entry))
   session.coverage.record({
     endpoint: route === null ? null : `${request.method} ${route}`,
     face,

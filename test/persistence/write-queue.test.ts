@@ -17,6 +17,7 @@ function slowStore (fail = false): DocumentStore & { written: unknown[], removed
       written.push(structuredClone(data))
     },
     remove: async (name) => { removed.push(name) },
+    read: async () => undefined,
     quarantine: async (name) => ({ file: name, movedTo: `${name}.corrupt` })
   }
 }

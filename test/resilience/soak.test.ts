@@ -132,6 +132,8 @@ t.test(`soak: ${SECONDS} s of mixed traffic, memory flat, caches bounded`, async
   t.ok(largest.sessions! <= MAX_SESSIONS, `sessions stay within MAX_SESSIONS (${largest.sessions} <= ${MAX_SESSIONS})`)
   t.ok(largest['critical-information records']! <= JOB_LENGTH + 10, 'a session holds only its own job\'s records')
   t.ok(largest['journal (largest session)']! <= 1000, 'the journal is a ring of 1000')
+  const budget = app.sandbox.sessions.journalBudget
+  t.ok(budget.usedBytes <= budget.maxBytes, `the journals stay within JOURNAL_MAX_MB (${(budget.usedBytes / MB).toFixed(1)} MB used)`)
   t.ok(largest['verified token signatures']! <= VERIFIED_TOKENS_MAX, `the signature cache stays within its bound (${largest['verified token signatures']} <= ${VERIFIED_TOKENS_MAX})`)
   const growth = final - baseline
   t.ok(growth < 24 * MB, `heap used after GC stays flat: ${(growth / MB).toFixed(1)} MB over ${requests - baselineRequests} requests after warm-up`)
@@ -139,4 +141,28 @@ t.test(`soak: ${SECONDS} s of mixed traffic, memory flat, caches bounded`, async
   t.comment(`soak: ${elapsed.toFixed(1)} s, ${i} iterations, ${requests} requests (${Math.round(requests / elapsed)}/s), ${job} sessions made, at most ${MAX_SESSIONS} kept`)
   t.comment(`heap used after GC (MB): ${samples.map((b) => (b / MB).toFixed(1)).join(' ')}; growth after warm-up ${(growth / MB).toFixed(2)} MB`)
   t.comment(`largest cache sizes seen: ${Object.entries(largest).map(([k, v]) => `${k} ${v}`).join(', ')}`)
+})
+
+t.test('soak: hostile journal traffic over many sessions stays within the journal budget', async (t) => {
+  // Refused requests with a 12 KB header and a 4 KB body (robustness probe, finding 3): before the
+  // byte budget each kept 15-19 KB, 1000 per session, in each of MAX_SESSIONS sessions.
+  const BUDGET_MB = 8
+  const app = await build(t, { JOURNAL_MAX_MB: String(BUDGET_MB) })
+  const headers = { 'x-filler': 'x'.repeat(12 * 1024), 'content-type': 'application/json' }
+  const payload = JSON.stringify({ filler: 'y'.repeat(4 * 1024) })
+  const send = async (n: number, from: number): Promise<void> => {
+    for (let i = from; i < from + n; i++) {
+      const res = await app.inject({ method: 'POST', url: `/s/hostile-${i % 40}/v1/helseindikator`, headers, payload })
+      if (res.statusCode !== 401) t.fail(`request ${i}: ${res.statusCode}`)
+    }
+  }
+  await send(500, 0)
+  const baseline = heapAfterGc()
+  const count = 4000
+  await send(count, 500)
+  const growth = heapAfterGc() - baseline
+  const used = app.sandbox.sessions.journalBudget.usedBytes
+  t.ok(used <= BUDGET_MB * MB, `journal budget held: ${(used / MB).toFixed(1)} of ${BUDGET_MB} MB`)
+  t.ok(growth < 2 * BUDGET_MB * MB, `heap after GC grew ${(growth / MB).toFixed(1)} MB over ${count} hostile requests in 40 sessions`)
+  t.comment(`hostile journal soak: ${count} requests, heap growth ${(growth / MB).toFixed(1)} MB, budget used ${(used / MB).toFixed(1)} MB`)
 })

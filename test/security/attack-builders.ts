@@ -30,6 +30,8 @@ export interface AttackRequest {
   readonly body?: unknown
   /** Sends the same request once before (for replays; that one must succeed). */
   readonly sendTwice?: boolean
+  /** With sendTwice: the second send goes to this session (X-Sandbox-Session), the first to default. */
+  readonly replaySession?: string
 }
 
 export interface TargetRequest {
@@ -169,6 +171,7 @@ export const BUILDERS: Readonly<Record<string, Builder>> = {
   'no-scheme': async (ctx) => ({ authorization: await ctx.token() }),
 
   'dpop-replayed': async (ctx) => { const token = await bound(ctx); return { ...dpopAuth(token), dpop: await ctx.proof(token), sendTwice: true } },
+  'dpop-replayed-other-session': async (ctx) => { const token = await bound(ctx); return { ...dpopAuth(token), dpop: await ctx.proof(token), sendTwice: true, replaySession: 'replay-elsewhere' } },
   'dpop-wrong-htm': async (ctx) => { const token = await bound(ctx); return { ...dpopAuth(token), dpop: await ctx.proof(token, { htm: ctx.request.method === 'GET' ? 'POST' : 'GET' }) } },
   'dpop-wrong-htu': async (ctx) => { const token = await bound(ctx); return { ...dpopAuth(token), dpop: await ctx.proof(token, { htu: `${ISSUER}/v1/other` }) } },
   'dpop-missing-ath': async (ctx) => { const token = await bound(ctx); return { ...dpopAuth(token), dpop: await ctx.proof(token, { ath: false }) } },

@@ -61,7 +61,8 @@ async function send (app: FastifyInstance, target: Target, attack: AttackRequest
     const first = await app.inject(request)
     if (first.statusCode >= 400) throw new Error(`the first, good send of a replay was refused: ${first.body}`)
   }
-  return { url, method, res: await app.inject(request) }
+  const replay = attack.replaySession === undefined ? request : { ...request, headers: { ...headers, 'x-sandbox-session': attack.replaySession } }
+  return { url, method, res: await app.inject(replay) }
 }
 
 let rejected = 0

@@ -92,6 +92,7 @@ export const ATTACKS: readonly Attack[] = [
 
   // ---- DPoP -------------------------------------------------------------------------------
   { id: 'dpop-replayed', group: 'dpop', name: 'replayed proof', how: 'a good proof sent a second time', answers: dpopRefused() },
+  { id: 'dpop-replayed-other-session', group: 'dpop', name: 'replayed proof in another session', how: 'a good proof sent a second time with `X-Sandbox-Session` naming another session (same URL, so the same `htu`)', answers: dpopRefused(), note: 'the replay caches are shared by all sessions, like the real services\' own' },
   { id: 'dpop-wrong-htm', group: 'dpop', name: 'wrong `htm`', how: 'proof for another method', answers: dpopRefused() },
   { id: 'dpop-wrong-htu', group: 'dpop', name: 'wrong `htu`', how: 'proof for another URL', answers: dpopRefused() },
   { id: 'dpop-missing-ath', group: 'dpop', name: 'missing `ath`', how: 'proof without `ath`', answers: dpopRefused() },

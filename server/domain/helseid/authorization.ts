@@ -50,7 +50,7 @@ function many (params: AuthorizeParams, name: string): string[] {
 const UNSAFE_SCHEMES = new Set(['javascript:', 'data:', 'vbscript:', 'file:'])
 
 /** Any absolute URI but script and file ones: native EHRs use their own schemes. */
-function isSafeRedirect (value: string): boolean {
+export function isSafeRedirect (value: string): boolean {
   try {
     return !UNSAFE_SCHEMES.has(new URL(value).protocol)
   } catch {

@@ -4,6 +4,7 @@
  * to serialise quickly are recorded by size only.
  */
 import type { RecordedBody } from './entry.js'
+import { detached } from './entry-bounds.js'
 import { redactField, redactText } from './redact.js'
 
 /** The most of a body the journal keeps. */
@@ -20,7 +21,7 @@ function redactTopValue (name: string, value: unknown): unknown {
 
 function capped (text: string, bytes: number | undefined): RecordedBody {
   const truncated = text.length > BODY_CAP
-  return { text: truncated ? text.slice(0, BODY_CAP) : text, ...(bytes !== undefined && { bytes }), ...(truncated && { truncated: true as const }) }
+  return { text: truncated ? detached(text.slice(0, BODY_CAP)) : text, ...(bytes !== undefined && { bytes }), ...(truncated && { truncated: true as const }) }
 }
 
 /**

@@ -78,6 +78,8 @@ export interface JournalEntry {
   durationMs: number
   /** The scenario rules that fired, in activation order; absent when none did. */
   scenarioRules?: FiredRule[]
+  /** Parts cut to keep the entry small (`path`, `query`, `request.headers`); absent when none. */
+  truncated?: string[]
   request: {
     headers: Record<string, string>
     /** The caller's bearer token, summarised. */

@@ -1,8 +1,11 @@
 /**
- * The request journal of one session: every request with its answer, newest kept. Bounded (a
- * ring of `capacity` entries, 1000 by default) so a busy session cannot grow without end; the
- * oldest entry goes first. Entries arrive already redacted (see redact.ts).
+ * The request journal of one session: every request with its answer, newest kept. Bounded (at
+ * most `capacity` entries, 1000 by default, and a share of one byte budget for all sessions, see
+ * budget.ts) so neither a busy session nor many sessions grow without end; the oldest entry goes
+ * first. Entries arrive already redacted (see redact.ts) and cut to size (entry-bounds.ts).
  */
+import { JournalBudget, type BudgetedJournal } from './budget.js'
+import { entryBytes } from './entry-bounds.js'
 import type { JournalEntry } from './entry.js'
 import { compileFilter, type JournalFilter } from './query.js'
 
@@ -27,37 +30,69 @@ export interface JournalPage {
   readonly requests: JournalEntry[]
 }
 
-export class RequestJournal {
+export class RequestJournal implements BudgetedJournal {
   readonly capacity: number
-  #entries: JournalEntry[] = []
-  /** Where the next entry goes once the ring is full: the oldest entry's slot. */
-  #next = 0
+  readonly #budget: JournalBudget
+  /** Oldest first from #head; slots before #head are dropped entries awaiting compaction. */
+  #entries: Array<JournalEntry | undefined> = []
+  #sizes: number[] = []
+  #head = 0
   #seq = 0
   readonly #listeners = new Set<JournalListener>()
   #ended = false
 
-  constructor (capacity = DEFAULT_JOURNAL_CAPACITY) {
+  /** Without a shared budget (tests, tools) the journal has one of its own. */
+  constructor (capacity = DEFAULT_JOURNAL_CAPACITY, budget = new JournalBudget()) {
     if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError('the journal capacity must be a positive integer')
     this.capacity = capacity
+    this.#budget = budget
   }
 
   get size (): number {
-    return this.#entries.length
+    return this.#entries.length - this.#head
   }
 
   record (entry: NewJournalEntry): JournalEntry {
     const recorded: JournalEntry = { seq: ++this.#seq, ...entry }
-    if (this.#entries.length < this.capacity) {
-      this.#entries.push(recorded)
-    } else {
-      this.#entries[this.#next] = recorded
-      this.#next = (this.#next + 1) % this.capacity
-    }
+    // A retired journal's session is gone: a late request is told to nobody and kept nowhere.
+    if (this.#ended) return recorded
+    const bytes = entryBytes(recorded)
+    this.#entries.push(recorded)
+    this.#sizes.push(bytes)
+    if (this.size > this.capacity) this.#dropFirst()
+    this.#budget.charge(this, recorded.seq, bytes)
     for (const listener of this.#listeners) {
       // A listener's fault is its own: the request that was recorded must not fail for it.
       try { listener.entry(recorded) } catch { this.#listeners.delete(listener) }
     }
     return recorded
+  }
+
+  #dropFirst (): void {
+    const bytes = this.#sizes[this.#head] as number
+    // The slot lets go of its entry now, not at the next compaction.
+    this.#entries[this.#head] = undefined
+    this.#head++
+    this.#budget.release(bytes)
+    // Compacting at half keeps both the cost per entry and the dead slots bounded.
+    if (this.#head >= 64 && this.#head * 2 >= this.#entries.length) {
+      this.#entries = this.#entries.slice(this.#head)
+      this.#sizes = this.#sizes.slice(this.#head)
+      this.#head = 0
+    }
+  }
+
+  dropOldest (seq: number): boolean {
+    const oldest = this.#entries[this.#head]
+    if (oldest === undefined || oldest.seq > seq) return false
+    this.#dropFirst()
+    return true
+  }
+
+  holds (seq: number): boolean {
+    const oldest = this.#entries[this.#head]
+    // Entries go oldest first and their seqs have no gaps, so any seq from the oldest on is kept.
+    return oldest !== undefined && oldest.seq <= seq
   }
 
   /** The newest sequence number handed out (0 before the first entry). */
@@ -82,6 +117,7 @@ export class RequestJournal {
   /** Retires the journal (its session was replaced): every listener hears `end` and is dropped. */
   end (): void {
     this.#ended = true
+    this.clear()
     const listeners = [...this.#listeners]
     this.#listeners.clear()
     for (const listener of listeners) {
@@ -101,8 +137,7 @@ export class RequestJournal {
 
   /** Newest first. */
   * newestFirst (): Generator<JournalEntry> {
-    const n = this.#entries.length
-    for (let i = 1; i <= n; i++) yield this.#entries[(this.#next - i + n) % n] as JournalEntry
+    for (let i = this.#entries.length - 1; i >= this.#head; i--) yield this.#entries[i] as JournalEntry
   }
 
   query (filter: JournalFilter = {}, limit = 100): JournalPage {
@@ -126,7 +161,9 @@ export class RequestJournal {
 
   /** Forgets every entry; sequence numbers go on, so an entry is never mistaken for an older one. */
   clear (): void {
+    for (let i = this.#head; i < this.#sizes.length; i++) this.#budget.release(this.#sizes[i] as number)
     this.#entries = []
-    this.#next = 0
+    this.#sizes = []
+    this.#head = 0
   }
 }

@@ -4,6 +4,7 @@
  * (`4xx`); `eventId` the event id in either spelling (UUID, or X-EVENT-ID's `Id-<hex>`).
  */
 import { z } from 'zod'
+import { globMatcher } from '../glob.js'
 import type { JournalEntry } from './entry.js'
 
 export interface JournalFilter {
@@ -34,16 +35,6 @@ export const journalListSchema = journalFilterSchema.extend({
   /** Newest first; the journal keeps 1000 per session by default. */
   limit: z.coerce.number().int().min(1).max(10_000).default(100)
 }).strict()
-
-function escapeRegExp (text: string): string {
-  return text.replace(/[.+?^${}()|[\]\\]/g, '\\$&')
-}
-
-/** `*` matches anything; the rest literally, over the whole value. */
-function globMatcher (glob: string, flags = ''): (value: string) => boolean {
-  const pattern = new RegExp(`^${glob.split('*').map(escapeRegExp).join('.*')}$`, flags)
-  return (value) => pattern.test(value)
-}
 
 function statusMatcher (status: string): (value: number) => boolean {
   if (/xx$/i.test(status)) {
@@ -79,7 +70,7 @@ export function compileFilter (filter: JournalFilter): (entry: JournalEntry) => 
     tests.push((e) => match(e.status))
   }
   if (code !== undefined) {
-    const match = globMatcher(code, 'i')
+    const match = globMatcher(code, { ignoreCase: true })
     tests.push((e) => e.code !== null && match(e.code))
   }
   if (eventId !== undefined) {

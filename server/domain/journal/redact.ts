@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto'
 import { ticketFingerprint } from '../kjernejournal/tickets.js'
 import type { TokenClaimsSummary, TokenSummary } from './entry.js'
+import { cut } from './entry-bounds.js'
 
 const HEADER_CAP = 1024
 
@@ -120,7 +121,7 @@ function redactHeader (name: string, value: string): string {
   if (TICKET_FIELDS.has(name)) return redactedTicket(value)
   if (name === 'cookie' || name === 'proxy-authorization') return '[redacted]'
   const text = redactText(value)
-  return text.length > HEADER_CAP ? `${text.slice(0, HEADER_CAP)}…` : text
+  return cut(text, HEADER_CAP)
 }
 
 /** All request headers, one string each, with credentials redacted; `token` summarises Authorization. */

@@ -2,7 +2,12 @@
  * `when.path`: an exact path, a glob where `*` stands for any characters (slashes too), or a
  * regular expression written `/source/flags`. A path that starts and ends with `/` (then
  * optional flags) is a regular expression; write an exact path with a trailing slash as a glob.
+ * Globs match in bounded time (glob.ts); a regular expression that runs out of time (bounded-regex.ts)
+ * does not match.
  */
+import { globMatcher } from '../glob.js'
+import { boundedTest } from './bounded-regex.js'
+
 const REGEX = /^\/(.+)\/([dgimsuvy]*)$/
 
 export function isRegexPattern (pattern: string): boolean {
@@ -21,19 +26,12 @@ export function regexOf (pattern: string): RegExp | undefined {
   }
 }
 
-function escape (text: string): string {
-  return text.replace(/[.+?^${}()|[\]\\]/g, '\\$&')
-}
-
 /** A predicate for one pattern, compiled once when the scenario loads. */
 export function pathMatcher (pattern: string): (path: string) => boolean {
   if (isRegexPattern(pattern)) {
     const regex = regexOf(pattern)
-    return regex === undefined ? () => false : (path) => regex.test(path)
+    return regex === undefined ? () => false : (path) => boundedTest(regex, path)
   }
-  if (pattern.includes('*')) {
-    const regex = new RegExp(`^${pattern.split('*').map(escape).join('.*')}$`)
-    return (path) => regex.test(path)
-  }
+  if (pattern.includes('*')) return globMatcher(pattern)
   return (path) => path === pattern
 }

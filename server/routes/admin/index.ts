@@ -5,6 +5,7 @@ import fixtures from './fixtures.js'
 import { guardAdmin } from './guard.js'
 import errors from './errors.js'
 import health from './health.js'
+import { guardAdminOrigin } from './origin-guard.js'
 import journalStream from './journal-stream.js'
 import patients from './patients.js'
 import persistence from './persistence.js'
@@ -15,6 +16,7 @@ import tokens from './tokens.js'
 
 const admin: FastifyPluginAsync = async (app) => {
   guardAdmin(app)
+  guardAdminOrigin(app)
   await app.register(health, { prefix: '/__admin' })
   await app.register(sessions, { prefix: '/__admin' })
   await app.register(clients, { prefix: '/__admin' })

@@ -2,7 +2,8 @@
  * GET /__admin/requests/stream: the session's request journal live, as server-sent events. First
  * the entries after `Last-Event-ID` (or the newest `backlog`, 50 by default), then each request
  * as it is journaled. Bounded everywhere: at most MAX_STREAMS open streams in the app (and
- * MAX_JOURNAL_LISTENERS per session), a stream whose client stops reading is ended rather than
+ * MAX_JOURNAL_LISTENERS per session; at the app's cap the biggest holder gives way, see
+ * stream-fairness.ts), a stream whose client stops reading is ended rather than
  * buffered for, and a heartbeat comment keeps idle sockets alive and finds dead ones. A stream
  * ends when its client goes, when its session is reset or deleted (the client reconnects and
  * gets the new journal), and when the app closes: in `preClose`, because Fastify's `onClose`
@@ -13,6 +14,7 @@ import { z } from 'zod'
 import type { JournalEntry } from '../../domain/journal/entry.js'
 import { lastEventId, requestMessage, SSE_HEARTBEAT, SSE_RETRY_MS, sseMessage } from '../../domain/journal/live.js'
 import { AdminError } from '../../domain/admin-error.js'
+import { streamToDisplace, type StreamHolder } from './stream-fairness.js'
 
 export const MAX_STREAMS = 64
 const HEARTBEAT_MS = 15_000
@@ -24,7 +26,7 @@ const streamQuery = z.object({
   lastEventId: z.string().max(20).optional()
 }).strict()
 
-interface OpenStream {
+interface OpenStream extends StreamHolder {
   end (reason: string): void
 }
 
@@ -43,7 +45,11 @@ const journalStream: FastifyPluginAsync = async (app) => {
   }, async (request, reply) => {
     const parsed = streamQuery.safeParse(request.query ?? {})
     if (!parsed.success) throw new AdminError(400, 'invalid_request', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '))
-    if (open.size >= MAX_STREAMS) throw new AdminError(503, 'too_many_streams', `at most ${MAX_STREAMS} journal streams are open at once; close one`)
+    if (open.size >= MAX_STREAMS) {
+      const giveWay = streamToDisplace([...open], { session: request.sandboxSession.id, peer: request.ip })
+      if (giveWay === undefined) throw new AdminError(503, 'too_many_streams', `at most ${MAX_STREAMS} journal streams are open at once; close one`)
+      giveWay.end('displaced')
+    }
     const journal = request.sandboxSession.journal
     const after = lastEventId(request.headers['last-event-id']) ?? lastEventId(parsed.data.lastEventId)
     // A Last-Event-ID past the journal's end came from a journal since replaced (a reset): start over.
@@ -71,6 +77,8 @@ const journalStream: FastifyPluginAsync = async (app) => {
       res.write(text)
     }
     const stream: OpenStream = {
+      session: request.sandboxSession.id,
+      peer: request.ip,
       end (reason) {
         send(sseMessage('end', { reason }))
         finish()

@@ -6,6 +6,7 @@
  * Like every admin route, these act on the request's session (`/s/<id>/__admin/...` or
  * `X-Sandbox-Session`) where they do not name one.
  */
+import { ClockRangeError } from '../../domain/clock.js'
 import { randomBytes } from 'node:crypto'
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import { z } from 'zod'
@@ -16,6 +17,12 @@ import { durable } from './durable.js'
 
 const sessionId = z.string().regex(SESSION_ID, '1-64 letters, digits, _ or -')
 const createBody = z.object({ id: sessionId.optional() }).strict()
+
+/** A session id from the path or query: its error names where it came from, not the body. */
+function idFrom (value: string, where: string): string {
+  if (!sessionId.safeParse(value).success) throw new AdminError(400, 'invalid_request', `${where}: a session id is 1-64 letters, digits, _ or -`)
+  return value
+}
 const setBody = z.object({ now: z.iso.datetime({ offset: true }) }).strict()
 const advanceBody = z.object({
   seconds: z.number().finite().optional(),
@@ -40,6 +47,16 @@ function clockOf (session: Session): Record<string, unknown> {
   return { session: session.id, now: new Date(session.clock.now()).toISOString(), offsetMs: session.clock.offsetMs() }
 }
 
+/** A clock move out of range is the caller's mistake (400), and changes nothing. */
+function moveClock (move: () => void): void {
+  try {
+    move()
+  } catch (err) {
+    if (err instanceof ClockRangeError) throw new AdminError(400, 'invalid_request', err.message)
+    throw err
+  }
+}
+
 const sessions: FastifyPluginAsync = async (app) => {
   const registry = app.sandbox.sessions
 
@@ -58,7 +75,7 @@ const sessions: FastifyPluginAsync = async (app) => {
   })
 
   app.post<{ Params: { id: string } }>('/sessions/:id/reset', { schema: { ...tag, summary: 'Reset one session to its start' } }, async (request) => {
-    const session = registry.reset(sessionId.parse(request.params.id))
+    const session = registry.reset(idFrom(request.params.id, 'the session id in the path'))
     await durable(request, app.persistence.flush())
     return describe(request, session)
   })
@@ -71,7 +88,7 @@ const sessions: FastifyPluginAsync = async (app) => {
 
   app.post<{ Querystring: { session?: string } }>('/reset', { schema: { ...tag, summary: 'Reset everything, or one session with ?session=<id>' } }, async (request, reply) => {
     const one = request.query.session
-    if (one !== undefined) registry.reset(sessionId.parse(one))
+    if (one !== undefined) registry.reset(idFrom(one, 'the query parameter session'))
     else registry.resetAll()
     await durable(request, app.persistence.flush())
     return reply.code(204).send()
@@ -81,13 +98,13 @@ const sessions: FastifyPluginAsync = async (app) => {
 
   app.put('/clock', { schema: { ...tag, summary: 'Set the session clock: {"now": "2026-01-01T10:00:00Z"}' } }, async (request) => {
     const { now } = setBody.parse(request.body)
-    request.sandboxSession.clock.set(Date.parse(now))
+    moveClock(() => { request.sandboxSession.clock.set(Date.parse(now)) })
     return clockOf(request.sandboxSession)
   })
 
   app.post('/clock/advance', { schema: { ...tag, summary: 'Move the session clock: {"seconds"|"minutes"|"hours": n}' } }, async (request) => {
     const { seconds = 0, minutes = 0, hours = 0 } = advanceBody.parse(request.body)
-    request.sandboxSession.clock.advance(((hours * 60 + minutes) * 60 + seconds) * 1000)
+    moveClock(() => { request.sandboxSession.clock.advance(((hours * 60 + minutes) * 60 + seconds) * 1000) })
     return clockOf(request.sandboxSession)
   })
 

@@ -13,6 +13,7 @@ import { renderDashboard, DASHBOARD_ASSETS } from '../../views/dashboard/page.js
 import { buildDashboardView, sessionBase } from '../../views/dashboard/view.js'
 import { SESSION_ID } from '../../domain/sessions.js'
 import { carriesAdminToken } from '../shared/admin-token.js'
+import { hostAllowed } from '../admin/origin-guard.js'
 
 /** No inline script or style, nothing from elsewhere: the page works offline and resists injection. */
 const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
@@ -36,7 +37,8 @@ const dashboard: FastifyPluginAsync = async (app) => {
     // The "open a session" form without script: its dashboard lives under the session's prefix.
     if (wanted !== undefined) return reply.redirect(`${sessionBase(wanted)}/`, 303)
     const adminToken = sandbox.config.ADMIN_TOKEN
-    const locked = adminToken !== undefined && !carriesAdminToken(request, adminToken)
+    // A foreign Host is a DNS-rebinding page: it gets the locked page, like a missing token.
+    const locked = !hostAllowed(sandbox.config, request.headers.host) || (adminToken !== undefined && !carriesAdminToken(request, adminToken))
     const view = buildDashboardView({
       session: request.sandboxSession,
       sessions: sandbox.sessions.list(),

@@ -2,6 +2,7 @@
  * What both FHIR faces' contexts share: FHIR JSON in and out, bodies parsed by the validation
  * chain so body errors come in order, `X-EVENT-ID`, and the face's error shape (server/faces).
  */
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../../domain/json-depth.js'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { KjError } from '../../domain/kj-error.js'
 import { useFace } from '../../faces/index.js'
@@ -12,8 +13,10 @@ export function fhirBody (request: FastifyRequest): unknown {
   if (type !== 'application/fhir+json' && type !== 'application/json') {
     throw new KjError('KI-0007', `Content-Type '${type ?? ''}' is not supported; send application/fhir+json`)
   }
+  const raw = typeof request.body === 'string' ? request.body : ''
+  if (nestsDeeperThan(raw)) throw new KjError('KI-0007', `the body nests deeper than ${MAX_JSON_DEPTH} levels`)
   try {
-    return JSON.parse(typeof request.body === 'string' ? request.body : '')
+    return JSON.parse(raw)
   } catch {
     throw new KjError('KI-0007', 'the body is not valid JSON')
   }

@@ -8,6 +8,7 @@ import { compactVerify, type JWTPayload } from 'jose'
 import { redirectWith } from '../../domain/helseid/authorization.js'
 import { ENDPOINT_PATHS } from '../../domain/helseid/discovery.js'
 import { issuerMismatch } from '../../domain/helseid/issuer-mismatch.js'
+import { postLogoutRedirectAllowed } from '../../domain/helseid/logout-redirect.js'
 import { OAuthError } from '../../domain/helseid/oauth-error.js'
 import { errorPage } from './login-page.js'
 
@@ -46,8 +47,7 @@ const endSession: FastifyPluginAsync = async (app) => {
     }
     const target = typeof params.post_logout_redirect_uri === 'string' ? params.post_logout_redirect_uri : undefined
     const client = clientId !== undefined ? sandbox.clients.get(clientId) : undefined
-    const allowed = target !== undefined && client !== undefined &&
-      (client.post_logout_redirect_uris === undefined || client.post_logout_redirect_uris.includes(target))
+    const allowed = target !== undefined && client !== undefined && postLogoutRedirectAllowed(client, target)
     if (allowed) return reply.redirect(redirectWith(target, { state: typeof params.state === 'string' ? params.state : undefined }), 302)
     return reply.type('text/html; charset=utf-8').send(SIGNED_OUT)
   }

@@ -3,6 +3,7 @@
  * method -> content type -> token -> X-EPJ-System -> organisation -> body -> NIN -> patient -> consent.
  * The content type and token steps are shared with other faces (routes/shared).
  */
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../../domain/json-depth.js'
 import type { FastifyRequest } from 'fastify'
 import { KjError } from '../../domain/kj-error.js'
 import type { KjToken } from '../../domain/kjernejournal/access-token.js'
@@ -23,6 +24,7 @@ export async function requireCaller (request: FastifyRequest): Promise<{ token: 
 
 export function jsonBody (request: FastifyRequest): unknown {
   const raw = typeof request.body === 'string' ? request.body : ''
+  if (nestsDeeperThan(raw)) throw new KjError('KJF-000206', `the body nests deeper than ${MAX_JSON_DEPTH} levels`)
   try {
     return JSON.parse(raw)
   } catch {

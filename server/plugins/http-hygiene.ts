@@ -1,0 +1,29 @@
+/**
+ * Small HTTP rules the robustness probe found missing (finding 15): a request with two Host
+ * headers is refused (RFC 9112, section 3.2: it could be read as two different targets), and
+ * every HTML page that does not set its own policy may not be framed (clickjacking of the
+ * login, error and portal pages; the dashboard has its own CSP with frame-ancestors).
+ */
+import fp from 'fastify-plugin'
+
+function hostHeaders (rawHeaders: readonly string[]): number {
+  let count = 0
+  for (let i = 0; i < rawHeaders.length; i += 2) if ((rawHeaders[i] as string).toLowerCase() === 'host') count++
+  return count
+}
+
+export default fp(async (app) => {
+  app.addHook('onRequest', async (request) => {
+    if (hostHeaders(request.raw.rawHeaders) > 1) {
+      throw Object.assign(new Error('the request has more than one Host header'), { statusCode: 400 })
+    }
+  })
+  app.addHook('onSend', async (_request, reply, payload) => {
+    const type = reply.getHeader('content-type')
+    if (typeof type === 'string' && type.startsWith('text/html') && reply.getHeader('content-security-policy') === undefined) {
+      reply.header('content-security-policy', "frame-ancestors 'none'")
+      reply.header('x-frame-options', 'DENY')
+    }
+    return payload
+  })
+}, { name: 'http-hygiene', fastify: '5.x' })
