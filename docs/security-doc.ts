@@ -80,7 +80,12 @@ export function securityDoc (): string {
     '## Also checked',
     '',
     '- Property tests (`test/property/`) send random and mangled tokens, proofs and tickets, and hostile',
-    '  methods, paths, headers and bodies to every route; see the README\'s "Security" section.',
+    '  methods, paths, headers and bodies to every route; see the README\'s "Security" section. For the',
+    '  hostile peers above (`hostile-peers.test.ts`): random `Origin`, `Referer` and `Host` headers on every',
+    '  state-changing admin route (a foreign one never succeeds, and a refused request changes nothing),',
+    '  absurd clock moves (400 and the clock unchanged, or accepted within 1000 years), JSON nested around',
+    '  and far past 64 levels on every face that reads a body (4xx in the face\'s shape, nothing stored) and',
+    '  two `Host` headers on any route (400, nothing changed).',
     '- Tokens, proofs, tickets, client assertions, client secrets and refresh tokens never appear whole',
     '  in the log or the request journal (`test/security/no-secrets-in-logs.test.ts`).',
     ''
