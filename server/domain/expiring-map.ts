@@ -1,14 +1,21 @@
 /**
  * A map whose entries expire and whose size is capped, for replay caches, codes and pending
  * requests. Bounded on purpose: a client that floods the sandbox with unique jtis must not grow
- * memory without limit, so the oldest entries go first once the cap is reached.
+ * memory without limit, so the oldest entries go first once the cap is reached. A per-session map
+ * also charges an EntryPool shared by all sessions, so the bound holds across sessions too.
  */
-export class ExpiringMap<K, V> {
-  readonly #entries = new Map<K, { value: V, expiresAt: number }>()
-  readonly #max: number
+import type { EntryPool, PooledStore } from './entry-pool.js'
 
-  constructor (max: number) {
+interface Entry<V> { value: V, expiresAt: number, stamp: number }
+
+export class ExpiringMap<K, V> implements PooledStore {
+  readonly #entries = new Map<K, Entry<V>>()
+  readonly #max: number
+  #pool: EntryPool | undefined
+
+  constructor (max: number, pool?: EntryPool) {
     this.#max = max
+    this.#pool = pool
   }
 
   get size (): number {
@@ -16,17 +23,19 @@ export class ExpiringMap<K, V> {
   }
 
   set (key: K, value: V, expiresAt: number, now: number): void {
-    this.#entries.delete(key)
+    this.#remove(key)
     this.#sweep(now)
     if (this.#entries.size >= this.#max) this.#evict(now)
-    this.#entries.set(key, { value, expiresAt })
+    const stamp = this.#pool?.stamp() ?? 0
+    this.#entries.set(key, { value, expiresAt, stamp })
+    this.#pool?.charge(this, key, stamp)
   }
 
   get (key: K, now: number): V | undefined {
     const entry = this.#entries.get(key)
     if (entry === undefined) return undefined
     if (entry.expiresAt <= now) {
-      this.#entries.delete(key)
+      this.#remove(key)
       return undefined
     }
     return entry.value
@@ -35,25 +44,47 @@ export class ExpiringMap<K, V> {
   /** Returns and removes the entry: for things that may be used once. */
   take (key: K, now: number): V | undefined {
     const value = this.get(key, now)
-    this.#entries.delete(key)
+    this.#remove(key)
     return value
   }
 
   delete (key: K): void {
-    this.#entries.delete(key)
+    this.#remove(key)
   }
 
   clear (): void {
+    this.#pool?.release(this.#entries.size)
     this.#entries.clear()
+  }
+
+  /** The session is gone: its entries leave the shared pool, and later writes stay its own. */
+  retire (): void {
+    this.clear()
+    this.#pool = undefined
   }
 
   values (now: number): V[] {
     const out: V[] = []
     for (const [key, entry] of this.#entries) {
-      if (entry.expiresAt <= now) this.#entries.delete(key)
+      if (entry.expiresAt <= now) this.#remove(key)
       else out.push(entry.value)
     }
     return out
+  }
+
+  dropCharged (key: unknown, stamp: number): boolean {
+    if (!this.holdsCharged(key, stamp)) return false
+    return this.#remove(key as K)
+  }
+
+  holdsCharged (key: unknown, stamp: number): boolean {
+    return this.#entries.get(key as K)?.stamp === stamp
+  }
+
+  #remove (key: K): boolean {
+    if (!this.#entries.delete(key)) return false
+    this.#pool?.release()
+    return true
   }
 
   /**
@@ -65,18 +96,18 @@ export class ExpiringMap<K, V> {
     let budget = 4
     for (const [key, entry] of this.#entries) {
       if (budget-- === 0 || entry.expiresAt > now) return
-      this.#entries.delete(key)
+      this.#remove(key)
     }
   }
 
   #evict (now: number): void {
     for (const [key, entry] of this.#entries) {
-      if (entry.expiresAt <= now) this.#entries.delete(key)
+      if (entry.expiresAt <= now) this.#remove(key)
     }
     // Insertion order is age order, so the first keys are the oldest.
     for (const key of this.#entries.keys()) {
       if (this.#entries.size < this.#max) break
-      this.#entries.delete(key)
+      this.#remove(key)
     }
   }
 }

@@ -13,6 +13,8 @@ import type { PrivateRsaJwk } from './helseid/key-generation.js'
 import { loadSigningKeys, type SigningKeys } from './helseid/signing-keys.js'
 import { readFixtureFiles } from './fixtures.js'
 import { JournalBudget } from './journal/budget.js'
+import { CriticalInfoBudget } from './critical-info/budget.js'
+import type { PoolKind } from './session.js'
 import { TicketCipher } from './kjernejournal/tickets.js'
 import { seededRandom, type Random } from './random.js'
 import type { Session } from './session.js'
@@ -53,6 +55,10 @@ export interface SandboxOptions {
   readonly wall?: () => number
   /** A signing key being made already (see server/main.ts); used when KEYS_FILE has none. */
   readonly signingKey?: Promise<PrivateRsaJwk>
+  /** Smaller cross-session entry caps, for tests that fill them (see session.ts POOL_CAPS). */
+  readonly poolCaps?: Partial<Record<PoolKind, number>>
+  /** A smaller critical-information budget across sessions, for tests that fill it. */
+  readonly criticalInfoBudgetBytes?: number
 }
 
 export async function createSandbox (config: Config, options: SandboxOptions = {}): Promise<Sandbox> {
@@ -62,7 +68,7 @@ export async function createSandbox (config: Config, options: SandboxOptions = {
   for (const registration of files.clients) clients.put(registration)
   const world = createWorld(files)
   const sessions = new SessionRegistry(config.MAX_SESSIONS, (session) => { seedSession(world, session) }, options.wall,
-    new JournalBudget(config.JOURNAL_MAX_MB * 1024 * 1024))
+    new JournalBudget(config.JOURNAL_MAX_MB * 1024 * 1024), new CriticalInfoBudget(options.criticalInfoBudgetBytes), options.poolCaps)
   const operations = new WorldOperations(world, clients, sessions, files)
   const tokenKeys = createLocalJWKSet(keys.jwks)
   return {

@@ -1,10 +1,12 @@
 /**
  * A sandbox session: all state that requests change (clock offset, codes, refresh tokens;
  * the replay caches are shared by all sessions). Sessions keep parallel test runs apart; every
- * cache in one is bounded.
+ * cache in one is bounded, and every store a stranger can fill also across all sessions.
  */
 import { createClock, type Clock } from './clock.js'
+import { CriticalInfoBudget } from './critical-info/budget.js'
 import { CriticalInfoStore } from './critical-info/store.js'
+import { EntryPool } from './entry-pool.js'
 import { Coverage } from './journal/coverage.js'
 import { JournalBudget } from './journal/budget.js'
 import { DEFAULT_JOURNAL_CAPACITY, RequestJournal } from './journal/journal.js'
@@ -34,10 +36,34 @@ export interface Session {
   readonly scenarios: ScenarioRuntime
   readonly journal: RequestJournal
   readonly coverage: Coverage
+  /** Shared by every session: the budgets its stores charge (see SharedSessionState). */
+  readonly shared: SharedSessionState
 }
 
 const REPLAY_CAP = 50_000
 const PENDING_CAP = 10_000
+
+/**
+ * Entries kept across all sessions, per kind of store: the per-session caps again, so one busy
+ * session keeps what it kept before while MAX_SESSIONS sessions together hold no more.
+ */
+export const POOL_CAPS = {
+  codes: PENDING_CAP,
+  pushedRequests: PENDING_CAP,
+  interactions: PENDING_CAP,
+  refreshTokens: PENDING_CAP * 5,
+  endedSids: PENDING_CAP,
+  portalCodes: PENDING_CAP,
+  portalSessions: PENDING_CAP
+} as const
+
+export type PoolKind = keyof typeof POOL_CAPS
+
+function entryPools (caps: Partial<Record<PoolKind, number>>): Record<PoolKind, EntryPool> {
+  const pools: Partial<Record<PoolKind, EntryPool>> = {}
+  for (const [kind, cap] of Object.entries(POOL_CAPS)) pools[kind as PoolKind] = new EntryPool(caps[kind as PoolKind] ?? cap)
+  return pools as Record<PoolKind, EntryPool>
+}
 
 /**
  * What all sessions share: HelseID's and Kjernejournal's replay caches are the real services'
@@ -48,10 +74,34 @@ export interface SharedSessionState {
   readonly assertionJtis: ReplayGuard
   readonly dpopJtis: ReplayGuard
   readonly journalBudget: JournalBudget
+  /** One entry budget per kind of pending-state store (codes, requests, refresh tokens, ...). */
+  readonly pools: Record<PoolKind, EntryPool>
+  readonly criticalInfoBudget: CriticalInfoBudget
 }
 
-export function sharedSessionState (journalBudget = new JournalBudget()): SharedSessionState {
-  return { assertionJtis: new ReplayGuard(REPLAY_CAP), dpopJtis: new ReplayGuard(REPLAY_CAP), journalBudget }
+export function sharedSessionState (
+  journalBudget = new JournalBudget(),
+  criticalInfoBudget = new CriticalInfoBudget(),
+  poolCaps: Partial<Record<PoolKind, number>> = {}
+): SharedSessionState {
+  return { assertionJtis: new ReplayGuard(REPLAY_CAP), dpopJtis: new ReplayGuard(REPLAY_CAP), journalBudget, pools: entryPools(poolCaps), criticalInfoBudget }
+}
+
+const retireHooks = new WeakMap<Session, Array<() => void>>()
+
+/** Runs `hook` when the session is dropped: stores made beside it give their budget back. */
+export function onRetire (session: Session, hook: () => void): void {
+  const hooks = retireHooks.get(session) ?? []
+  hooks.push(hook)
+  retireHooks.set(session, hooks)
+}
+
+/** The session is gone (reset, deleted, evicted): what it held leaves the shared budgets. */
+export function retireSession (session: Session): void {
+  for (const map of [session.codes, session.pushedRequests, session.interactions, session.refreshTokens, session.endedSids]) map.retire()
+  session.criticalInfo.retire()
+  for (const hook of retireHooks.get(session) ?? []) hook()
+  retireHooks.delete(session)
 }
 
 export function createSession (id: string, wall?: () => number, shared: SharedSessionState = sharedSessionState()): Session {
@@ -60,14 +110,15 @@ export function createSession (id: string, wall?: () => number, shared: SharedSe
     clock: createClock(wall),
     assertionJtis: shared.assertionJtis,
     dpopJtis: shared.dpopJtis,
-    codes: new ExpiringMap(PENDING_CAP),
-    pushedRequests: new ExpiringMap(PENDING_CAP),
-    interactions: new ExpiringMap(PENDING_CAP),
-    refreshTokens: new ExpiringMap(PENDING_CAP * 5),
-    endedSids: new ExpiringMap(PENDING_CAP),
-    criticalInfo: new CriticalInfoStore(),
+    codes: new ExpiringMap(PENDING_CAP, shared.pools.codes),
+    pushedRequests: new ExpiringMap(PENDING_CAP, shared.pools.pushedRequests),
+    interactions: new ExpiringMap(PENDING_CAP, shared.pools.interactions),
+    refreshTokens: new ExpiringMap(PENDING_CAP * 5, shared.pools.refreshTokens),
+    endedSids: new ExpiringMap(PENDING_CAP, shared.pools.endedSids),
+    criticalInfo: new CriticalInfoStore(shared.criticalInfoBudget),
     scenarios: new ScenarioRuntime(),
     journal: new RequestJournal(DEFAULT_JOURNAL_CAPACITY, shared.journalBudget),
-    coverage: new Coverage()
+    coverage: new Coverage(),
+    shared
   }
 }

@@ -6,7 +6,8 @@
  * (persistence.ts); only reset and delete, explicit admin calls, throw state away.
  */
 import { JournalBudget } from './journal/budget.js'
-import { createSession, sharedSessionState, type Session } from './session.js'
+import { createSession, retireSession, sharedSessionState, type PoolKind, type Session, type SharedSessionState } from './session.js'
+import type { CriticalInfoBudget } from './critical-info/budget.js'
 
 export const SESSION_ID = /^[A-Za-z0-9_-]{1,64}$/
 
@@ -20,12 +21,16 @@ export class SessionRegistry {
   #holdsData: (id: string) => boolean = () => false
   /** One byte budget for the journals of every session. */
   readonly journalBudget: JournalBudget
+  /** The budgets every session's stores share: journal bytes, pending entries, critical information. */
+  readonly shared: SharedSessionState
 
   /** `prepare` seeds a new session (critical information, start-up scenarios). */
-  constructor (max: number, prepare: (session: Session) => void, wall?: () => number, journalBudget = new JournalBudget()) {
+  constructor (max: number, prepare: (session: Session) => void, wall?: () => number, journalBudget = new JournalBudget(),
+    criticalInfoBudget?: CriticalInfoBudget, poolCaps?: Partial<Record<PoolKind, number>>) {
     this.#max = max
     this.journalBudget = journalBudget
-    const shared = sharedSessionState(journalBudget)
+    const shared = sharedSessionState(journalBudget, criticalInfoBudget, poolCaps)
+    this.shared = shared
     this.#make = (id) => {
       const session = createSession(id, wall, shared)
       prepare(session)
@@ -134,6 +139,8 @@ export class SessionRegistry {
     session.journal.end()
     if (evicted) for (const listener of this.#evictListeners) listener(id)
     else this.#discarded(id)
+    // After the listeners: persistence may still read what an evicted session holds.
+    retireSession(session)
     return true
   }
 }

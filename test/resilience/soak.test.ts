@@ -1,16 +1,17 @@
 /**
  * A bounded soak: mixed traffic (new sessions, system tokens with client assertions, DPoP-bound
  * tokens, helseindikator tickets, critical-information writes and reads, the ticket face, admin
- * changes) for SOAK_SECONDS (default 4), with MAX_SESSIONS small so sessions come and go. After a
- * warm-up, heap used after a full GC must stay flat, and every cache within its bound. Figures
- * are printed.
+ * changes, logins by strangers) for SOAK_SECONDS (default 4), with MAX_SESSIONS small so sessions
+ * come and go. After a warm-up, heap used after a full GC must stay flat, and every cache within
+ * its bound, per session and across sessions. Figures are printed.
  */
 import t from 'tap'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { sampleResource } from '../../server/domain/critical-info/samples.js'
-import type { Session } from '../../server/domain/session.js'
+import { POOL_CAPS, type Session } from '../../server/domain/session.js'
 import { build, tokenRequest } from '../helper.js'
+import { authorizeQuery, pkce } from '../support/login.js'
 import { CI, ciHeaders, ciToken, kjUserToken } from '../support/critical-info.js'
 import { dpopKey, dpopProof } from '../support/dpop.js'
 import { EPJ_SYSTEM } from '../support/kj.js'
@@ -37,7 +38,11 @@ interface Sizes { [cache: string]: number }
 
 function cacheSizes (sessions: readonly Session[]): Sizes {
   const max = (f: (s: Session) => number): number => Math.max(0, ...sessions.map(f))
+  const sum = (f: (s: Session) => number): number => sessions.reduce((n, s) => n + f(s), 0)
   return {
+    'authorization codes (all sessions)': sum((s) => s.codes.size),
+    'login-page requests (all sessions)': sum((s) => s.interactions.size),
+    'critical-information bytes (all sessions)': sum((s) => s.criticalInfo.bytes),
     sessions: sessions.length,
     'journal (largest session)': max((s) => s.journal.size),
     'assertion jtis': max((s) => s.assertionJtis.size),
@@ -101,7 +106,23 @@ t.test(`soak: ${SECONDS} s of mixed traffic, memory flat, caches bounded`, async
     const client = await app.inject({ method: 'PUT', url: `/__admin/clients/soak-${i % 3}`, payload: { client_secret: 'soak-secret-1', orgnr_parent: '310001406' } })
     expect(client.statusCode, i < 3 ? 201 : 200, 'client')
     requests += 2 // the two test-token calls
+    // A stranger's logins with the public demo client: a code, and a login page left open.
+    const code = await app.inject(`/s/soak-${job}/connect/authorize?${authorizeQuery({ test_pid: '01887840020', code_challenge: pkce().challenge })}`)
+    expect(code.statusCode, 302, 'authorize')
+    const page = await app.inject(`/s/soak-${job}/connect/authorize?${authorizeQuery({ code_challenge: pkce().challenge })}`)
+    expect(page.statusCode, 200, 'login page')
+    poolsTrue &&= poolsAgree()
   }
+  /** Every pool counts exactly what the live sessions hold: evicted sessions gave theirs back. */
+  const poolsAgree = (): boolean => {
+    const sessions = app.sandbox.sessions.list()
+    const pools = app.sandbox.sessions.shared.pools
+    const ci = app.sandbox.sessions.shared.criticalInfoBudget
+    return pools.codes.size === sessions.reduce((n, s) => n + s.codes.size, 0) &&
+      pools.interactions.size === sessions.reduce((n, s) => n + s.interactions.size, 0) &&
+      ci.usedBytes === sessions.reduce((n, s) => n + s.criticalInfo.bytes, 0)
+  }
+  let poolsTrue = true
 
   const started = performance.now()
   const warmUpUntil = started + SECONDS * 1000 * 0.3
@@ -132,6 +153,11 @@ t.test(`soak: ${SECONDS} s of mixed traffic, memory flat, caches bounded`, async
   t.ok(largest.sessions! <= MAX_SESSIONS, `sessions stay within MAX_SESSIONS (${largest.sessions} <= ${MAX_SESSIONS})`)
   t.ok(largest['critical-information records']! <= JOB_LENGTH + 10, 'a session holds only its own job\'s records')
   t.ok(largest['journal (largest session)']! <= 1000, 'the journal is a ring of 1000')
+  t.ok(poolsTrue, 'the cross-session pools count exactly what live sessions hold, through evictions')
+  t.ok(largest['authorization codes (all sessions)']! <= POOL_CAPS.codes, `codes across sessions within ${POOL_CAPS.codes}`)
+  t.ok(largest['login-page requests (all sessions)']! <= POOL_CAPS.interactions, `login-page requests across sessions within ${POOL_CAPS.interactions}`)
+  const ciBudget = app.sandbox.sessions.shared.criticalInfoBudget
+  t.ok(largest['critical-information bytes (all sessions)']! <= ciBudget.maxBytes, 'critical information across sessions within its budget')
   const budget = app.sandbox.sessions.journalBudget
   t.ok(budget.usedBytes <= budget.maxBytes, `the journals stay within JOURNAL_MAX_MB (${(budget.usedBytes / MB).toFixed(1)} MB used)`)
   t.ok(largest['verified token signatures']! <= VERIFIED_TOKENS_MAX, `the signature cache stays within its bound (${largest['verified token signatures']} <= ${VERIFIED_TOKENS_MAX})`)
@@ -165,4 +191,32 @@ t.test('soak: hostile journal traffic over many sessions stays within the journa
   t.ok(used <= BUDGET_MB * MB, `journal budget held: ${(used / MB).toFixed(1)} of ${BUDGET_MB} MB`)
   t.ok(growth < 2 * BUDGET_MB * MB, `heap after GC grew ${(growth / MB).toFixed(1)} MB over ${count} hostile requests in 40 sessions`)
   t.comment(`hostile journal soak: ${count} requests, heap growth ${(growth / MB).toFixed(1)} MB, budget used ${(used / MB).toFixed(1)} MB`)
+})
+
+t.test('soak: a stranger\'s logins over many sessions stay within the cross-session pools', async (t) => {
+  // Codes and login-page requests with 500-character states and nonces, in 40 sessions: before the
+  // pools each session kept 10,000 of each, in each of MAX_SESSIONS sessions. The bound is held in
+  // entries; what one entry holds is bounded by authorization.ts's MAX_PARAM_LENGTH.
+  const CAP = 500
+  // A small journal budget, so what is measured is the pools, not the journals filling theirs.
+  const app = await build(t, { JOURNAL_MAX_MB: '1' }, { poolCaps: { codes: CAP, interactions: CAP } })
+  const long = { state: 's'.repeat(500), nonce: 'n'.repeat(500) }
+  const send = async (n: number, from: number): Promise<void> => {
+    for (let i = from; i < from + n; i++) {
+      const hint = i % 2 === 0 ? { test_pid: '01887840020' } : {}
+      const res = await app.inject(`/s/stranger-${i % 40}/connect/authorize?${authorizeQuery({ ...long, ...hint, code_challenge: pkce().challenge })}`)
+      if (res.statusCode !== (i % 2 === 0 ? 302 : 200)) t.fail(`request ${i}: ${res.statusCode}`)
+    }
+  }
+  await send(2 * CAP, 0)
+  const baseline = heapAfterGc()
+  const count = 3000
+  await send(count, 2 * CAP)
+  const growth = heapAfterGc() - baseline
+  const pools = app.sandbox.sessions.shared.pools
+  t.equal(pools.codes.size, CAP, `codes held at ${CAP} across 40 sessions`)
+  t.equal(pools.interactions.size, CAP, `login-page requests held at ${CAP} across 40 sessions`)
+  // Not asserted: heap after GC grows about 13 KB a request here even for GET /v1/ping in one
+  // session, with or without this branch (to be found; reported to the lead).
+  t.comment(`stranger logins soak: ${count} requests, heap growth ${(growth / MB).toFixed(1)} MB`)
 })

@@ -320,3 +320,48 @@ export async function checkProperty<T> (t: { fail: (message: string) => void, co
   t.comment(`${name}: inputs tried: ${result.numRuns}`)
   return result.numRuns
 }
+
+// ---- hostile peers (issue 18): origins, hosts, clock moves, nesting --------------------
+
+/** Host headers: the sandbox's own names, a rebinding attacker's, and junk. */
+export const hostileHost = fc.oneof(
+  fc.constantFrom('sandbox.test', 'localhost', 'localhost:8080', '127.0.0.1:8080', '[::1]:8080', 'app.localhost', 'evil.test', 'rebind.attacker.example:8080',
+    'sandbox.test.evil.test', 'SANDBOX.TEST', '', ' ', ':80', '[', '[::1', 'localhost.', '0x7f.1'),
+  fc.domain(),
+  printable
+)
+
+/** Origin or Referer values: the sandbox's own origin, look-alikes, other sites, `null` and junk. */
+export const hostileOrigin = fc.oneof(
+  fc.constantFrom('http://sandbox.test', 'https://sandbox.test', 'http://sandbox.test:80', 'http://evil.test', 'null', 'http://localhost:8080',
+    'http://sandbox.test.evil.test', 'http://sandbox.test/', 'file://', 'about:blank', 'http://sandbox.test/__admin/', 'javascript:alert(1)'),
+  fc.webUrl(),
+  fc.domain().map((d) => `http://${d}`),
+  printable
+)
+
+/** Numbers for a clock move: ordinary, at the 1000-year edge, past it, and past what a double holds exactly. */
+export const absurdNumber = fc.oneof(
+  fc.integer({ min: -1000, max: 1000 }),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.constantFrom(1e300, -1e300, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 2 ** 53 + 1, 8_766_000, 8_766_001, 525_960_000, 3.156e10, 3.1558e10, 1e17, -1e17, 5e-324, -0),
+  fc.integer({ min: 1, max: 400 }).map((e) => 10 ** e)
+)
+
+/** A JSON value nested `depth` deep, arrays and objects mixed, with a leaf at the bottom. */
+export function nestedJson (depth: number, shape: readonly boolean[]): string {
+  let open = ''
+  let close = ''
+  for (let i = 0; i < depth; i++) {
+    const array = shape[i % shape.length] ?? true
+    open += array ? '[' : '{"k":'
+    close = (array ? ']' : '}') + close
+  }
+  return `${open}"x"${close}`
+}
+
+/** Depths around the 64-level limit and far past it, with a random mix of arrays and objects. */
+export const deepNesting = fc.record({
+  depth: fc.oneof(fc.integer({ min: 60, max: 70 }), fc.integer({ min: 65, max: 5000 })),
+  shape: fc.array(fc.boolean(), { minLength: 1, maxLength: 8 })
+})

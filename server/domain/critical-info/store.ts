@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import { KjError } from '../kj-error.js'
+import { CriticalInfoBudget } from './budget.js'
 import type { FhirResource, ProfileName } from './types.js'
 
 export interface StoredVersion {
@@ -32,6 +33,12 @@ export class CriticalInfoStore {
   readonly #records = new Map<string, StoredVersion[]>()
   readonly #byPatient = new Map<string, string[]>()
   #bytes = 0
+  #budget: CriticalInfoBudget
+
+  /** Without a shared budget (tests, tools) the store has one of its own. */
+  constructor (budget = new CriticalInfoBudget()) {
+    this.#budget = budget
+  }
 
   get size (): number {
     return this.#records.size
@@ -46,10 +53,13 @@ export class CriticalInfoStore {
    * Stores version 1 of a new record. `lastUpdated` is an ISO timestamp of sandbox time. `id` is
    * for seeding only (stable ids for fixture records); the API's records get a random one.
    */
-  create (resource: FhirResource, nin: string, profile: ProfileName, lastUpdated: string, id: string = randomUUID()): StoredVersion {
+  create (resource: FhirResource, nin: string, profile: ProfileName, lastUpdated: string, id?: string): StoredVersion {
+    const seeding = id !== undefined
+    id ??= randomUUID()
     if (this.#records.size >= MAX_RECORDS) throw new KjError('KI-0016', `the sandbox session holds ${MAX_RECORDS} records, its limit; reset the session`)
     if (this.#records.has(id)) throw new RangeError(`record ${id} exists`)
-    const stored = this.#version(resource, id, '1', lastUpdated, nin, profile)
+    // A given id is seeding: a new session's fixture records are never refused.
+    const stored = this.#version(resource, id, '1', lastUpdated, nin, profile, seeding)
     this.#records.set(id, [stored])
     const ids = this.#byPatient.get(nin) ?? []
     ids.push(id)
@@ -118,6 +128,7 @@ export class CriticalInfoStore {
     if (bytes > MAX_STORE_BYTES) throw new RangeError(`${bytes} bytes of records, more than the limit of ${MAX_STORE_BYTES}`)
     this.clear()
     this.#bytes = bytes
+    this.#budget.charge(bytes)
     for (const [id, versions] of next) {
       this.#records.set(id, versions)
       const nin = (versions[0] as StoredVersion).nin
@@ -128,19 +139,30 @@ export class CriticalInfoStore {
   }
 
   clear (): void {
+    this.#budget.release(this.#bytes)
     this.#records.clear()
     this.#byPatient.clear()
     this.#bytes = 0
   }
 
-  #version (resource: FhirResource, id: string, versionId: string, lastUpdated: string, nin: string, profile: ProfileName): StoredVersion {
+  /** The session is gone: its bytes leave the shared budget, and later writes count only here. */
+  retire (): void {
+    this.clear()
+    this.#budget = new CriticalInfoBudget()
+  }
+
+  #version (resource: FhirResource, id: string, versionId: string, lastUpdated: string, nin: string, profile: ProfileName, seeding = false): StoredVersion {
     // structuredClone: what a caller holds can never change what is stored.
     const copy = structuredClone(resource)
     copy.id = id
     copy.meta = { ...copy.meta, versionId, lastUpdated }
     const bytes = JSON.stringify(copy).length
     if (this.#bytes + bytes > MAX_STORE_BYTES) throw new KjError('KI-0016', `the sandbox session holds ${MAX_STORE_BYTES >> 20} MB of critical information, its limit; reset the session`)
+    if (!seeding && !this.#budget.fits(bytes)) {
+      throw new KjError('KI-0016', `the sandbox holds ${this.#budget.maxBytes >> 20} MB of critical information across all sessions, its limit; reset or delete sessions`)
+    }
     this.#bytes += bytes
+    this.#budget.charge(bytes)
     return Object.freeze({ resource: copy, nin, profile })
   }
 }

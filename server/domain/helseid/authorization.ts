@@ -35,16 +35,34 @@ export class UntrustedRedirectError extends OAuthError {}
 
 export type AuthorizeParams = Record<string, string | string[] | undefined>
 
+/**
+ * The longest value each parameter may have. A checked request is kept (PAR, login page, code)
+ * in stores any peer can fill, so what one entry holds is bounded too (issue 18); real values
+ * are far shorter. Parameters not named here: DEFAULT_MAX_LENGTH.
+ */
+export const MAX_PARAM_LENGTH: Readonly<Record<string, number>> = { redirect_uri: 2048, scope: 1024, state: 512, nonce: 512 }
+const DEFAULT_MAX_LENGTH = 256
+/** At most this many `resource` parameters (RFC 8707), each a known API. */
+export const MAX_RESOURCES = 16
+
 function single (params: AuthorizeParams, name: string): string | undefined {
   const value = params[name]
   if (Array.isArray(value)) throw new OAuthError('invalid_request', `parameter '${name}' must be given once`)
+  const max = MAX_PARAM_LENGTH[name] ?? DEFAULT_MAX_LENGTH
+  if (value !== undefined && value.length > max) {
+    // An oversize redirect_uri is not trusted: the error is shown, never sent there.
+    const Err = name === 'redirect_uri' ? UntrustedRedirectError : OAuthError
+    throw new Err('invalid_request', `parameter '${name}' is longer than ${max} characters`)
+  }
   return value === '' ? undefined : value
 }
 
 function many (params: AuthorizeParams, name: string): string[] {
   const value = params[name]
   if (value === undefined) return []
-  return Array.isArray(value) ? value : [value]
+  const values = Array.isArray(value) ? value : [value]
+  if (values.length > MAX_RESOURCES) throw new OAuthError('invalid_request', `at most ${MAX_RESOURCES} '${name}' parameters`)
+  return values
 }
 
 const UNSAFE_SCHEMES = new Set(['javascript:', 'data:', 'vbscript:', 'file:'])

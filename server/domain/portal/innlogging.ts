@@ -8,7 +8,8 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import { ExpiringMap } from '../expiring-map.js'
 import { KjError } from '../kj-error.js'
-import type { Session } from '../session.js'
+import type { EntryPool } from '../entry-pool.js'
+import { onRetire, type Session } from '../session.js'
 
 export type AccessBasis = 'SAMTYKKE' | 'AKUTT' | 'UNNTAK'
 
@@ -55,8 +56,20 @@ export function codeChallengeOf (verifier: string): string {
 const VERIFIER = /^[A-Za-z0-9\-._~]{43,128}$/
 
 export class InnloggingState {
-  readonly #codes = new ExpiringMap<string, PendingCode | 'used'>(MAX_CODES)
-  readonly #sessions = new ExpiringMap<string, PortalSession>(MAX_SESSIONS)
+  readonly #codes: ExpiringMap<string, PendingCode | 'used'>
+  readonly #sessions: ExpiringMap<string, PortalSession>
+
+  /** The pools bound codes and portal sessions across all sandbox sessions; tests may go without. */
+  constructor (pools: { codes?: EntryPool, sessions?: EntryPool } = {}) {
+    this.#codes = new ExpiringMap(MAX_CODES, pools.codes)
+    this.#sessions = new ExpiringMap(MAX_SESSIONS, pools.sessions)
+  }
+
+  /** The sandbox session is gone: its entries leave the shared pools. */
+  retire (): void {
+    this.#codes.retire()
+    this.#sessions.retire()
+  }
 
   get sessionCount (): number {
     return this.#sessions.size
@@ -131,8 +144,10 @@ const states = new WeakMap<Session, InnloggingState>()
 export function innloggingOf (session: Session): InnloggingState {
   let state = states.get(session)
   if (state === undefined) {
-    state = new InnloggingState()
-    states.set(session, state)
+    const made = new InnloggingState({ codes: session.shared.pools.portalCodes, sessions: session.shared.pools.portalSessions })
+    states.set(session, made)
+    onRetire(session, () => { made.retire() })
+    state = made
   }
   return state
 }
