@@ -274,11 +274,14 @@ stop_ctr () {
   [ -n "$node_pid" ] || fail "cannot find the node process of the container"
   tstop=$(now)
   kill -TERM "$node_pid"
-  for _ in $(seq 1 100); do running "$node_pid" || break; sleep 0.05; done
-  running "$node_pid" && { cat "$runlog"; fail "node still running 5 s after SIGTERM"; }
+  # 20 s: node exits in about 0.1 s here, but in two of four runs on 2026-12-01 the restarted
+  # container's node, signalled under a second after it became healthy, took over 5 s (not
+  # reproduced outside the chroot; see the closing note of that day). The time is reported below.
+  for _ in $(seq 1 400); do running "$node_pid" || break; sleep 0.05; done
+  running "$node_pid" && { cat "$runlog"; fail "node still running 20 s after SIGTERM"; }
   node_stop=$(since "$tstop")
   for _ in $(seq 1 150); do running "$RUN_PID" || break; sleep 0.1; done
-  running "$RUN_PID" && { cat "$runlog"; fail "buildah run still running 15 s after SIGTERM"; }
+  running "$RUN_PID" && { cat "$runlog"; fail "buildah run still running 15 s after node exited"; }
   set +e; wait "$RUN_PID"; run_rc=$?; set -e
   RUN_PID=''
   stop_time=$(since "$tstop")
@@ -327,6 +330,7 @@ kids_after=$(jwks)
 [ -n "$kids_before" ] && [ "$kids_before" = "$kids_after" ] || fail "signing key changed across a restart ($kids_before -> $kids_after)"
 log "restart: same signing key ($kids_after) from KEYS_FILE=/data/keys.json"
 stop_ctr
+log "restart: SIGTERM: node exited after $node_stop s"
 bah rm "$CTR" >/dev/null; CTR=''
 rm -rf "$WORK"; WORK=''
 
