@@ -6,7 +6,7 @@
  */
 import t from 'tap'
 import fc from 'fast-check'
-import { hostAllowed } from '../../server/routes/admin/origin-guard.js'
+import { hostAllowed } from '../../server/routes/shared/host-allowed.js'
 import { MAX_CLOCK_OFFSET_MS } from '../../server/domain/clock.js'
 import { sampleResource } from '../../server/domain/critical-info/samples.js'
 import { build, ISSUER } from '../helper.js'

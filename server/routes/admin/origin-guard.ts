@@ -8,32 +8,13 @@
  * ALLOWED_HOSTS). curl and CI clients send no Origin and keep working, and so does the dashboard,
  * which is same-origin. /__admin/health stays open like it does for ADMIN_TOKEN.
  */
-import { hostname } from 'node:os'
-import { isIP } from 'node:net'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Config } from '../../config.js'
 import { AdminError } from '../../domain/admin-error.js'
+import { hostAllowed } from '../shared/host-allowed.js'
 
 const CHANGES = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 const JSON_TYPE = /^application\/([a-z0-9.+-]+\+)?json\s*(;|$)/i
-
-/** The host part of a Host header (`name:port`, `[v6]:port`), lower case. */
-function hostOf (header: string): string {
-  const host = header.trim().toLowerCase()
-  if (host.startsWith('[')) return host.slice(1, host.indexOf(']') < 0 ? undefined : host.indexOf(']'))
-  const colon = host.lastIndexOf(':')
-  return colon < 0 ? host : host.slice(0, colon)
-}
-
-/** Whether a Host header names this sandbox: DNS rebinding comes with a name the attacker owns. */
-export function hostAllowed (config: Config, header: string | undefined): boolean {
-  if (config.ALLOWED_HOSTS === '*' || header === undefined) return true
-  const host = hostOf(header)
-  if (isIP(host) !== 0 || host === 'localhost' || host.endsWith('.localhost')) return true
-  if (host === new URL(config.PUBLIC_URL).hostname.toLowerCase().replace(/^\[|\]$/g, '')) return true
-  if (host === hostname().toLowerCase()) return true
-  return (config.ALLOWED_HOSTS ?? []).includes(host)
-}
 
 /** The origin a request says it comes from: Origin, else Referer's origin; undefined when neither. */
 function claimedOrigin (request: FastifyRequest): string | undefined {

@@ -13,7 +13,7 @@ import { renderDashboard, DASHBOARD_ASSETS } from '../../views/dashboard/page.js
 import { buildDashboardView, sessionBase } from '../../views/dashboard/view.js'
 import { SESSION_ID } from '../../domain/sessions.js'
 import { carriesAdminToken } from '../shared/admin-token.js'
-import { hostAllowed } from '../admin/origin-guard.js'
+import { hostAllowed } from '../shared/host-allowed.js'
 
 /** No inline script or style, nothing from elsewhere: the page works offline and resists injection. */
 const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
