@@ -104,9 +104,11 @@ async function goodTicketOf (ctx: AttackContext): Promise<string> {
   return ticketFor(ctx.app, PATIENT)
 }
 
-/** A ticket re-encoded after `change` edits the JWE inside. */
-function reencoded (ticket: string, change: (jwe: string) => string): string {
-  return Buffer.from(change(Buffer.from(ticket, 'base64').toString('utf8'))).toString('base64')
+/** A ticket with one byte of its sealed payload changed (bytes 12-31: after the IV, before the tag). */
+function tampered (ticket: string, at: number): string {
+  const bytes = Buffer.from(ticket, 'base64')
+  bytes[12 + at] = (bytes[12 + at] as number) ^ 0x01
+  return bytes.toString('base64')
 }
 
 const otherDpopKey = dpopKey()
@@ -201,7 +203,7 @@ export const BUILDERS: Readonly<Record<string, Builder>> = {
   'dpop-as-bearer': async (ctx) => bearer(await bound(ctx)),
   'dpop-as-bearer-required': async (ctx) => bearer(await bound(ctx)),
 
-  'ticket-tampered': async (ctx) => ({ ...bearer(await ctx.token()), ticket: reencoded(await goodTicketOf(ctx), (jwe) => { const p = jwe.split('.'); p[3] = flip(p[3] as string, 5); return p.join('.') }) }),
+  'ticket-tampered': async (ctx) => ({ ...bearer(await ctx.token()), ticket: tampered(await goodTicketOf(ctx), 5) }),
   'ticket-truncated': async (ctx) => { const t = await goodTicketOf(ctx); return { ...bearer(await ctx.token()), ticket: t.slice(0, Math.floor(t.length / 2)) } },
   'ticket-forged': async (ctx) => {
     const good = await ctx.app.sandbox.tickets.open(await goodTicketOf(ctx), { now: ctx.now() })

@@ -22,8 +22,11 @@ const TICKET_FIELDS = new Set(['ticket', 'x-kj-ticket'])
 
 /** JWS/JWE compact serialisations (and fragments of them): base64url JSON starts with `eyJ`. */
 const JWT_LIKE = /eyJ[A-Za-z0-9_-]{6,}(?:\.[A-Za-z0-9_-]*)*/g
-/** Tickets are a JWE in standard base64, which starts with `ZXlK` (base64 of `eyJ`). */
-const TICKET_LIKE = /ZXlK[A-Za-z0-9+/]{16,}={0,2}/g
+/**
+ * Tickets are 64 characters of standard base64 standing alone, with a `+` or `/` in them (ours
+ * always have both; a 64-character hex digest has neither and is left alone).
+ */
+const TICKET_LIKE = /(?<![A-Za-z0-9+/=])[A-Za-z0-9+/]{64}(?![A-Za-z0-9+/=])/g
 
 export function fingerprint (value: string): string {
   return createHash('sha256').update(value).digest('base64url').slice(0, 12)
@@ -43,8 +46,10 @@ function redactedSecret (value: string): string {
 
 /** Free text (bodies, unknown headers) with anything token- or ticket-shaped replaced. */
 export function redactText (text: string): string {
-  if (!text.includes('eyJ') && !text.includes('ZXlK')) return text
-  return text.replace(JWT_LIKE, redactedToken).replace(TICKET_LIKE, redactedTicket)
+  const jwtLike = text.includes('eyJ')
+  if (!jwtLike && text.length < 64) return text
+  const withoutTokens = jwtLike ? text.replace(JWT_LIKE, redactedToken) : text
+  return withoutTokens.replace(TICKET_LIKE, (match) => /[+/]/.test(match) ? redactedTicket(match) : match)
 }
 
 function stringClaim (value: unknown): string | undefined {

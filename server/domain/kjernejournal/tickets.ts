@@ -2,17 +2,20 @@
  * Helseindikator tickets: opaque strings that bind an organisation, a patient and the consent,
  * valid an hour by default and reusable within it (seed 003: "a ticket is valid for one hour,
  * and can be reused for that time ... it will only be valid for the specific patient").
- * Inside is a JWE (dir + A256GCM) so nobody can read or forge one; outside it is standard
- * base64, like the real ticket, so EHRs must URL-encode it for the portal as they must for real.
+ * They look like the real ones (64 characters of standard base64, with `+` and `/`), so an EHR
+ * that forgets to URL-encode a ticket for the portal fails here as it would at NHN: the layout
+ * and its sealing are in ticket-seal.ts.
  */
-import { createCipheriv, createDecipheriv, createHash, createSecretKey, hkdfSync, randomBytes, type KeyObject } from 'node:crypto'
+import { createHash } from 'node:crypto'
 import { KjError } from '../kj-error.js'
+import { openTicket, sealTicket, ticketKeys, type TicketKeys } from './ticket-seal.js'
 
 export type Samtykke = 'HPMOTTATTSAMTYKKE' | 'HPAKUTT' | 'HPUNNTAK'
 
 export interface TicketClaims {
-  /** The organisation the ticket was issued to. */
+  /** The organisation the ticket was issued to (nine digits). */
   readonly orgnr: string
+  /** Eleven digits. */
   readonly nin: string
   readonly samtykke?: Samtykke
   /** Seconds since the epoch, sandbox time. */
@@ -29,71 +32,22 @@ export interface TicketCheck {
   readonly orgnrs?: readonly string[]
 }
 
-/**
- * The JWE (RFC 7516 compact, `dir` + `A256GCM`) is made with node:crypto directly: one AES-GCM
- * call of a few hundred bytes, where the WebCrypto path through jose cost a key import and a
- * thread-pool round trip per ticket (measured: it dominated helseindikator under load). The
- * output is a standard JWE that any JOSE library opens with the same key (a test proves it).
- */
-const HEADER = Buffer.from(JSON.stringify({ alg: 'dir', enc: 'A256GCM' })).toString('base64url')
-const AAD = Buffer.from(HEADER, 'ascii')
-
-function notOurs (): KjError {
-  return new KjError('KJF-000011', 'the ticket is not one this Kjernejournal issued, or it was altered')
-}
-
-function decrypt (key: KeyObject, jwe: string): Buffer {
-  const parts = jwe.split('.')
-  if (parts.length !== 5) throw notOurs()
-  const [header, encryptedKey, iv, ciphertext, tag] = parts as [string, string, string, string, string]
-  // Only our own header: anything else (another alg, a wrapped key) was not made here.
-  if (header !== HEADER || encryptedKey !== '') throw notOurs()
-  const ivBytes = Buffer.from(iv, 'base64url')
-  const tagBytes = Buffer.from(tag, 'base64url')
-  if (ivBytes.length !== 12 || tagBytes.length !== 16) throw notOurs()
-  try {
-    const decipher = createDecipheriv('aes-256-gcm', key, ivBytes, { authTagLength: 16 })
-    decipher.setAAD(AAD)
-    decipher.setAuthTag(tagBytes)
-    return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()])
-  } catch {
-    throw notOurs()
-  }
-}
-
-function isTicketClaims (value: unknown): value is TicketClaims {
-  const claims = value as Partial<TicketClaims> | null
-  return claims !== null && typeof claims === 'object' && typeof claims.orgnr === 'string' &&
-    typeof claims.nin === 'string' && typeof claims.iat === 'number' && typeof claims.exp === 'number'
-}
-
 export class TicketCipher {
-  readonly #key: KeyObject
+  readonly #keys: TicketKeys
 
-  /** The key derives from key material the sandbox keeps (its signing key), so tickets survive restarts with KEYS_FILE. */
+  /** The keys derive from key material the sandbox keeps (its signing key), so tickets survive restarts with KEYS_FILE. */
   constructor (keyMaterial: string) {
-    this.#key = createSecretKey(Buffer.from(hkdfSync('sha256', keyMaterial, 'kjernejournal-sandbox', 'helseindikator ticket key', 32)))
+    this.#keys = ticketKeys(keyMaterial)
   }
 
   async issue (claims: TicketClaims): Promise<string> {
-    const iv = randomBytes(12)
-    const cipher = createCipheriv('aes-256-gcm', this.#key, iv, { authTagLength: 16 })
-    cipher.setAAD(AAD)
-    const ciphertext = Buffer.concat([cipher.update(JSON.stringify(claims), 'utf8'), cipher.final()])
-    const jwe = `${HEADER}..${iv.toString('base64url')}.${ciphertext.toString('base64url')}.${cipher.getAuthTag().toString('base64url')}`
-    return Buffer.from(jwe, 'utf8').toString('base64')
+    return sealTicket(this.#keys, claims)
   }
 
   /** Reads a ticket; a ticket that is not one of ours is KJF-000011, an old one KJF-000015. */
   async open (ticket: string, check: TicketCheck): Promise<TicketClaims> {
-    const plaintext = decrypt(this.#key, Buffer.from(ticket.trim(), 'base64').toString('utf8'))
-    let claims: unknown
-    try {
-      claims = JSON.parse(plaintext.toString('utf8'))
-    } catch {
-      throw notOurs()
-    }
-    if (!isTicketClaims(claims)) throw notOurs()
+    const claims = openTicket(this.#keys, ticket.trim())
+    if (claims === undefined) throw new KjError('KJF-000011', 'the ticket is not one this Kjernejournal issued, or it was altered (a ticket is 64 characters of standard base64; a + that arrives as a space breaks it)')
     if (claims.exp <= check.now) throw new KjError('KJF-000015', `the ticket expired ${check.now - claims.exp} seconds ago`)
     if (check.nin !== undefined && claims.nin !== check.nin) {
       throw new KjError('KJF-000011', 'the ticket was issued for another patient')

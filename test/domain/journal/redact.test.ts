@@ -117,3 +117,11 @@ t.test('body recording: capped at 4 KB; deep `code` fields are terminology, not 
   t.match(fhir?.text, /OVER_REAK/)
   t.equal(redactText('no secrets here'), 'no secrets here')
 })
+
+t.test('free text: a ticket standing alone is redacted; a hex digest of the same length is not', async (t) => {
+  const ticket = await new TicketCipher('key material').issue({ orgnr: '310001147', nin: '24868510168', iat: 1, exp: 2 })
+  t.equal(redactText(`{"status":4,"ticket":"${ticket}"}`), `{"status":4,"ticket":"[redacted ticket, sha256:${ticketFingerprint(ticket)}]"}`)
+  const digest = 'ab'.repeat(32)
+  t.equal(redactText(`{"etag":"${digest}"}`), `{"etag":"${digest}"}`)
+  t.equal(redactText(`x${ticket}y`), `x${ticket}y`, 'part of a longer base64 run is not a ticket')
+})

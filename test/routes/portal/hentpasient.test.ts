@@ -122,6 +122,7 @@ t.test('every way the ticket page fails, with its AUT code, HTTP status and advi
     ['an empty ticket', pageUrl({ ticket: '' }), 'AUT_105', 401, /hentpasient\.html\?ticket=/],
     ['a ticket that is not ours', pageUrl({ ticket: 'bm90IGEgdGlja2V0', test_pid: DOCTOR }), 'AUT_119', 401, /URL-kodet/],
     ['a ticket whose + was not URL-encoded', `/hpp-webapp/hentpasient.html?ticket=${rawPlus}&test_pid=${DOCTOR}`, 'AUT_119', 401, /probably not URL-encoded \(%2B\)/],
+    ['a fresh ticket sent without URL-encoding', `/hpp-webapp/hentpasient.html?ticket=${ticket}&test_pid=${DOCTOR}`, 'AUT_119', 401, /probably not URL-encoded \(%2B\)/],
     ['a ticket for an inactive organisation', pageUrl({ ticket: inactiveOrg, test_pid: DOCTOR }), 'AUT_146', 403, /is not active/],
     ['a ticket for an organisation without agreement', pageUrl({ ticket: noAgreement, test_pid: DOCTOR }), 'AUT_146', 403, /no Kjernejournal agreement/],
     ['a cancelled login', pageUrl({ ticket, error: 'access_denied', test_pid: DOCTOR }), 'AUT_110', 401, /Innloggingen ble avbrutt/],
