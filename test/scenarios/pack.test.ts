@@ -114,11 +114,18 @@ t.test('token-lifetime-too-long: KJF-000198 with diagnostics on the REST face', 
   t.equal((await helseindikator(app, { fnr: PLAIN })).json().feilkode, 'KJF-000198')
 })
 
-t.test('helseindikator-status-0: status 0, no ticket', async (t) => {
+t.test('helseindikator-status-0: shaped as a real status 0, with no ticket key and no fields of the other statuses', async (t) => {
   const app = await withScenario(t, 'helseindikator-status-0')
-  const res = await helseindikator(app, { fnr: KRISTIAN })
-  t.equal(res.statusCode, 200)
-  t.match(res.json(), { status: 0, ticket: null, returTekst: /ikke et gyldig/ })
+  const normal = await helseindikator(app, { fnr: '12345678901' })
+  const keysOf = (body: Record<string, unknown>): string[] => Object.keys(body).filter((k) => /^[a-zA-Z]+$/.test(k) && ['status', 'returTekst', 'ticket', 'harLegemidler', 'harLasteResepter', 'eksistererBlokkertHelsepersonell', 'sperringDetaljer', 'sistEndretKritiskInfo', 'sistEndretKritiskInfoDato'].includes(k)).sort()
+  for (const url of ['/v1/helseindikator', '/v1/helseindikator/status']) {
+    const res = await helseindikator(app, { fnr: KRISTIAN }, { url })
+    t.equal(res.statusCode, 200)
+    const body = res.json() as Record<string, unknown>
+    t.match(body, { status: 0, returTekst: /ikke et gyldig/ }, url)
+    t.notOk('ticket' in body, `${url}: no ticket key at all`)
+    t.same(keysOf(body), keysOf(normal.json() as Record<string, unknown>), `${url}: the fields of a real status 0 (an fnr that is no number)`)
+  }
 })
 
 t.test('flaky-helseindikator: KJS-000077 once, then normal; reset makes it fail again', async (t) => {

@@ -1,10 +1,11 @@
 /**
  * The effects that change the normal answer's body on its way out: `override` (fields merged
- * into a successful JSON answer), and the faults `malformed` (a garbled body) and `dribble`
+ * into a successful JSON answer, or removed from it with `{"$delete": true}`), and the faults `malformed` (a garbled body) and `dribble`
  * (the body a byte at a time). The faults `reset` and `empty` never let an answer start; the
  * plugin cuts the connection for those.
  */
 import { Readable } from 'node:stream'
+import { isDeleteMarker } from './delete-marker.js'
 
 /** Sets `a.b.c` in an object, making the objects on the way. */
 function setAt (target: Record<string, unknown>, dotted: string, value: unknown): void {
@@ -18,7 +19,18 @@ function setAt (target: Record<string, unknown>, dotted: string, value: unknown)
   at[keys.at(-1) as string] = value
 }
 
-/** The JSON text with the fields set; undefined when it is not a JSON object. */
+/** Removes `a.b.c` from an object; a path that is not there is nothing to remove. */
+function deleteAt (target: Record<string, unknown>, dotted: string): void {
+  const keys = dotted.split('.')
+  let at: unknown = target
+  for (const key of keys.slice(0, -1)) {
+    if (typeof at !== 'object' || at === null) return
+    at = (at as Record<string, unknown>)[key]
+  }
+  if (typeof at === 'object' && at !== null) Reflect.deleteProperty(at, keys.at(-1) as string)
+}
+
+/** The JSON text with the fields set or removed; undefined when it is not a JSON object. */
 export function overrideJson (text: string, fields: Readonly<Record<string, unknown>>): string | undefined {
   let body: unknown
   try {
@@ -27,7 +39,10 @@ export function overrideJson (text: string, fields: Readonly<Record<string, unkn
     return undefined
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined
-  for (const [path, value] of Object.entries(fields)) setAt(body as Record<string, unknown>, path, value)
+  for (const [path, value] of Object.entries(fields)) {
+    if (isDeleteMarker(value)) deleteAt(body as Record<string, unknown>, path)
+    else setAt(body as Record<string, unknown>, path, value)
+  }
   return JSON.stringify(body)
 }
 

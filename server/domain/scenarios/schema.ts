@@ -8,6 +8,7 @@ import { CATALOGUE, isErrorCode } from '../error-catalogue.js'
 import type { OAuthErrorCode } from '../helseid/oauth-error.js'
 import { SCENARIO_FACE_NAMES } from '../faces.js'
 import { isRegexPattern, regexOf } from './path-pattern.js'
+import { deleteMarkerProblem } from './delete-marker.js'
 
 export const OAUTH_ERROR_CODES = [
   'invalid_request', 'invalid_client', 'invalid_grant', 'unauthorized_client', 'unsupported_grant_type',
@@ -79,7 +80,14 @@ const effectFields = {
   delay: delaySchema.describe('Wait before answering: ms, uniform {min, max}, or normal {mean, stddev}; seeded.'),
   fault: z.enum(FAULTS).describe('Break the connection: reset, empty (close), malformed (garbled body), dribble (slow body).'),
   dribbleMs: z.int().min(1).max(MAX_DELAY_MS).describe('With fault dribble: how long the answer takes (default 2000).'),
-  override: z.record(z.string().min(1), z.unknown()).describe('{field: value} (dotted paths) merged into the normal successful JSON answer.'),
+  override: z.record(z.string().min(1), z.unknown())
+    .superRefine((fields, ctx) => {
+      for (const [path, value] of Object.entries(fields)) {
+        const problem = deleteMarkerProblem(value)
+        if (problem !== undefined) ctx.addIssue({ code: 'custom', path: [path], message: problem })
+      }
+    })
+    .describe('{field: value} (dotted paths) merged into the normal successful JSON answer; the value {"$delete": true} removes the field.'),
   nextState: stateSchema.describe('Move the scenario to this state after the rule fires.')
 }
 

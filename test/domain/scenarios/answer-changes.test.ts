@@ -3,6 +3,7 @@ import { dribble, malformedBody, overrideJson } from '../../../server/domain/sce
 
 t.test('override merges fields, dotted paths nest', async (t) => {
   t.same(JSON.parse(overrideJson('{"status":2,"ticket":"t","a":{"b":1}}', { status: 0, ticket: null, 'a.c': 2, 'x.y': 3 }) as string), { status: 0, ticket: null, a: { b: 1, c: 2 }, x: { y: 3 } })
+  t.same(JSON.parse(overrideJson('{"status":2,"ticket":"t","a":{"b":1,"c":2}}', { ticket: { $delete: true }, 'a.b': { $delete: true }, 'x.y': { $delete: true }, 'a.c.d': { $delete: true } }) as string), { status: 2, a: { c: 2 } }, '{"$delete": true} removes; a missing path is nothing to remove')
   t.equal(overrideJson('[1]', { a: 1 }), undefined, 'not an object')
   t.equal(overrideJson('nope', { a: 1 }), undefined, 'not JSON')
 })

@@ -48,6 +48,12 @@ t.test('problems name the field', async (t) => {
   t.match(problems(null), [/^\(root\): /])
 })
 
+t.test('override removes a field only with the exact marker {"$delete": true}', async (t) => {
+  t.same(problems({ rules: [{ then: { override: { ticket: { $delete: true }, 'a.b': null, c: { d: 1 } } } }] }), [])
+  t.same(problems({ rules: [{ then: { override: { ticket: { $delete: false } } } }] }), ['rules[0].then.override.ticket: write {"$delete": true} alone to remove the field'])
+  t.same(problems({ rules: [{ then: { sequence: [{ override: { ticket: { $delete: true, x: 1 } } }] } }] }), ['rules[0].then.sequence[0].override.ticket: write {"$delete": true} alone to remove the field'])
+})
+
 t.test('one effect per rule; companions only with their effect; no empty then', async (t) => {
   t.same(problems({ rules: [{ then: { error: 'KJS-000077', fault: 'reset' } }] }), ['rules[0].then.fault: use one of error and fault per rule (delay and nextState combine with any)'])
   t.same(problems({ rules: [{ then: { delay: 1, diagnostics: 'x' } }] }), ['rules[0].then.diagnostics: only with error'])
