@@ -62,6 +62,8 @@ export const configSchema = z.object({
     .describe('Lifetime of the one-time code from /api/session/create (Kjernejournal Innlogging), seconds.'),
   INNLOGGING_SESSION_LIFETIME: seconds(7 * 86400).default(600)
     .describe('Lifetime of a Kjernejournal Innlogging portal session, renewed by /api/session/refresh, seconds.'),
+  PING_FIELD: z.enum(['Pong', 'pong']).default('Pong')
+    .describe('The timestamp field of the ping answer (/v1/ping, /api/session/ping). NHN\'s table names it `Pong`; the real spelling is unconfirmed.'),
   KJ_MAX_TOKEN_LIFETIME: seconds(30 * 86400).default(3600)
     .describe('Longest access-token lifetime (exp - iat) Kjernejournal accepts before answering KJF-000198, seconds.'),
   EXTRA_FIELD: boolish.default(true)

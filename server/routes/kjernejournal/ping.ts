@@ -5,12 +5,13 @@
 import type { FastifyPluginAsync } from 'fastify'
 import { requireCaller, requireMethod } from './chain.js'
 import { sendJson } from '../../faces/rest.js'
+import { pongBody } from '../../domain/kjernejournal/pong.js'
 
 const ping: FastifyPluginAsync = async (app) => {
   app.all('/ping', async (request, reply) => {
     requireMethod(request, 'GET')
     await requireCaller(request)
-    return sendJson(request, reply, 200, { pong: new Date(request.sandboxSession.clock.now()).toISOString() })
+    return sendJson(request, reply, 200, pongBody(request.server.sandbox.config.PING_FIELD, request.sandboxSession.clock.now()))
   })
 }
 
