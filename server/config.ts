@@ -62,6 +62,8 @@ export const configSchema = z.object({
     .describe('Lifetime of the one-time code from /api/session/create (Kjernejournal Innlogging), seconds.'),
   INNLOGGING_SESSION_LIFETIME: seconds(7 * 86400).default(600)
     .describe('Lifetime of a Kjernejournal Innlogging portal session, renewed by /api/session/refresh, seconds.'),
+  INNLOGGING_END_REQUIRES_ATH: boolish.default(true)
+    .describe('When true, the DPoP proof of /api/session/end must carry `ath`, as HelseID\'s DPoP rules require of every API call. NHN\'s reference EHR omits it there; false accepts that (an `ath` that is present must still match).'),
   PING_FIELD: z.enum(['Pong', 'pong']).default('Pong')
     .describe('The timestamp field of the ping answer (/v1/ping, /api/session/ping). NHN\'s table names it `Pong`; the real spelling is unconfirmed.'),
   KJ_MAX_TOKEN_LIFETIME: seconds(30 * 86400).default(3600)

@@ -29,6 +29,8 @@ export interface DpopCheck {
   readonly replay: ReplayGuard
   /** When given, the proof must carry `ath` for it (resource requests). */
   readonly accessToken?: string
+  /** With accessToken: a proof without `ath` passes (a setting's leniency); one with a wrong `ath` still fails. */
+  readonly athOptional?: boolean
   /** When given, the proof must carry a nonce this accepts. */
   readonly acceptsNonce?: (nonce: string) => boolean
 }
@@ -86,7 +88,8 @@ export async function verifyDpopProof (proof: string, check: DpopCheck): Promise
   if (typeof payload.iat !== 'number' || payload.iat > check.now + SKEW || payload.iat < check.now - MAX_AGE - SKEW) {
     throw new DpopProofError('iat', `DPoP proof iat must be within the last ${MAX_AGE} seconds`)
   }
-  if (check.accessToken !== undefined && payload.ath !== accessTokenHashForDpop(check.accessToken)) {
+  const athWaived = check.athOptional === true && payload.ath === undefined
+  if (check.accessToken !== undefined && !athWaived && payload.ath !== accessTokenHashForDpop(check.accessToken)) {
     throw new DpopProofError('ath', 'DPoP proof ath does not match the access token')
   }
   if (check.acceptsNonce !== undefined && (typeof payload.nonce !== 'string' || !check.acceptsNonce(payload.nonce))) {

@@ -38,6 +38,8 @@ export interface KjTokenCheck {
   readonly requireDpop: boolean
   /** The request, for DPoP proofs: method, full URL, the DPoP header, and the clock for proofs. */
   readonly request: { readonly method: string, readonly url: string, readonly dpop?: string | string[], readonly proofNow: number }
+  /** The proof may leave out `ath` (Innlogging's end, as NHN's reference EHR signs it, when a setting allows). */
+  readonly athOptional?: boolean
   readonly replay: ReplayGuard
 }
 
@@ -119,7 +121,7 @@ async function checkDpop (payload: JWTPayload, scheme: string, token: string, ch
   const proof = check.request.dpop
   if (typeof proof !== 'string') throw invalid('a DPoP proof (DPoP header, exactly one) is required with the DPoP scheme')
   try {
-    const verified = await verifyDpopProof(proof, { method: check.request.method, url: check.request.url, now: check.request.proofNow, replay: check.replay, accessToken: token })
+    const verified = await verifyDpopProof(proof, { method: check.request.method, url: check.request.url, now: check.request.proofNow, replay: check.replay, accessToken: token, athOptional: check.athOptional === true })
     if (verified.jkt !== jkt) throw invalid('the DPoP proof is signed with another key than the token is bound to (cnf.jkt)')
   } catch (err) {
     if (err instanceof DpopProofError) throw invalid(err.message)

@@ -1,8 +1,9 @@
 /**
  * The Kjernejournal Innlogging API stand-in, /api/session: create (a portal session for a
- * patient, answered with a one-time code), refresh (keep-alive) and end. Every call needs a
- * DPoP-bound HelseID user token (audience nhn:kjernejournal, scope nhn:kjernejournal/innlogging)
- * with its proof, as NHN's sample EHR sends it.
+ * patient, answered with a one-time code), refresh (keep-alive), end, and ping (is my token
+ * good here?). Every call needs a DPoP-bound HelseID user token (audience nhn:kjernejournal,
+ * scope nhn:kjernejournal/innlogging) with its proof, as NHN's sample EHR sends it. Bodies are
+ * JSON with or without a Content-Type, because NHN's sample sends refresh and end without one.
  * @see https://utviklerportal.nhn.no/informasjonstjenester/kjernejournal-portal/innlogging/innlogging/docs/helseidklientmd/
  * @see https://github.com/NorskHelsenett/kjernejournal-innlogging-klient (NHN's sample EHR, KjernejournalInnlogging.kt)
  */
@@ -12,7 +13,8 @@ import type { KjToken } from '../../domain/kjernejournal/access-token.js'
 import { innloggingOf, type InnloggingLimits } from '../../domain/portal/innlogging.js'
 import { checkActingRole, checkPortalOrganisation, checkPortalUser } from '../../domain/portal/portal-user.js'
 import { parseCreateSession, parseJsonBody, parseSessionId } from '../../domain/portal/session-request.js'
-import { requireJson } from '../shared/json-content-type.js'
+import { requireJsonOrNone } from '../shared/json-content-type.js'
+import { pongBody } from '../../domain/kjernejournal/pong.js'
 import { requireToken } from '../shared/token.js'
 import { NO_STORE } from '../../faces/portal.js'
 import { asPortalFace } from './face.js'
@@ -20,9 +22,12 @@ import { asPortalFace } from './face.js'
 export const SESSION_API_PREFIX = '/api/session'
 export const INNLOGGING_SCOPE = 'nhn:kjernejournal/innlogging'
 
-/** A DPoP-bound user token, whatever REQUIRE_DPOP says: the Innlogging API has only ever taken DPoP. */
-async function requireUserToken (request: FastifyRequest): Promise<KjToken & { pid: string }> {
-  const token = await requireToken(request, { audience: 'nhn:kjernejournal', scope: INNLOGGING_SCOPE }, { requireDpop: true })
+/**
+ * A DPoP-bound user token, whatever REQUIRE_DPOP says: the Innlogging API has only ever taken DPoP.
+ * `athOptional`: the proof may lack `ath` (end, when INNLOGGING_END_REQUIRES_ATH is false).
+ */
+async function requireUserToken (request: FastifyRequest, athOptional = false): Promise<KjToken & { pid: string }> {
+  const token = await requireToken(request, { audience: 'nhn:kjernejournal', scope: INNLOGGING_SCOPE }, { requireDpop: true, athOptional })
   if (token.pid === undefined) throw new KjError('KJF-000218', 'Kjernejournal Innlogging needs a user token (with a pid); a system token was sent')
   return token as KjToken & { pid: string }
 }
@@ -38,7 +43,7 @@ const sessionApi: FastifyPluginAsync = async (app) => {
   }
 
   app.post('/create', async (request, reply) => {
-    requireJson(request)
+    requireJsonOrNone(request)
     const token = await requireUserToken(request)
     const organisation = checkPortalOrganisation([token.orgnrChild, token.orgnrParent].filter((o): o is string => o !== undefined), sandbox.world.organisations)
     const body = parseCreateSession(parseJsonBody(request.body))
@@ -62,7 +67,7 @@ const sessionApi: FastifyPluginAsync = async (app) => {
   })
 
   app.post('/refresh', async (request, reply) => {
-    requireJson(request)
+    requireJsonOrNone(request)
     const token = await requireUserToken(request)
     const id = parseSessionId(parseJsonBody(request.body))
     const session = request.sandboxSession
@@ -75,12 +80,19 @@ const sessionApi: FastifyPluginAsync = async (app) => {
   })
 
   app.post('/end', async (request, reply) => {
-    requireJson(request)
-    const token = await requireUserToken(request)
+    requireJsonOrNone(request)
+    // NHN's reference EHR signs this proof without `ath`; HelseID's rules require it (docs/portal.md).
+    const token = await requireUserToken(request, !sandbox.config.INNLOGGING_END_REQUIRES_ATH)
     const id = parseSessionId(parseJsonBody(request.body))
     const session = request.sandboxSession
     innloggingOf(session).end(id, { pid: token.pid, clientId: token.clientId }, session.clock.now())
     return reply.code(204).headers(NO_STORE).send()
+  })
+
+  // The call NHN's TestTokenDemo makes to see that a token works against Innlogging.
+  app.get('/ping', async (request, reply) => {
+    await requireUserToken(request)
+    return reply.headers(NO_STORE).send(pongBody(sandbox.config.PING_FIELD, request.sandboxSession.clock.now()))
   })
 }
 

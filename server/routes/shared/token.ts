@@ -16,8 +16,11 @@ export interface TokenAudience {
 
 export const KJERNEJOURNAL_API: TokenAudience = { audience: 'nhn:kjernejournal', scope: 'nhn:kjernejournal/api' }
 
-/** `requireDpop` overrides REQUIRE_DPOP for APIs that only ever took DPoP (Kjernejournal Innlogging). */
-export async function requireToken (request: FastifyRequest, api: TokenAudience = KJERNEJOURNAL_API, options: { requireDpop?: boolean } = {}): Promise<KjToken> {
+/**
+ * `requireDpop` overrides REQUIRE_DPOP for APIs that only ever took DPoP (Kjernejournal Innlogging);
+ * `athOptional` lets a proof leave out `ath` (Innlogging's end, by setting).
+ */
+export async function requireToken (request: FastifyRequest, api: TokenAudience = KJERNEJOURNAL_API, options: { requireDpop?: boolean, athOptional?: boolean } = {}): Promise<KjToken> {
   const { sandbox } = request.server
   const session = request.sandboxSession
   return verifyKjToken(request.headers.authorization, {
@@ -34,6 +37,7 @@ export async function requireToken (request: FastifyRequest, api: TokenAudience 
       ...(request.headers.dpop !== undefined && { dpop: request.headers.dpop }),
       proofNow: clientJwtNow(request)
     },
-    replay: session.dpopJtis
+    replay: session.dpopJtis,
+    athOptional: options.athOptional === true
   })
 }
