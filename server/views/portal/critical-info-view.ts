@@ -3,7 +3,7 @@
  * its category in Norwegian, what it is, how critical, and when it was registered and changed.
  * Read from the session's store, so what EHRs write through either FHIR face shows here.
  */
-import { profileByName } from '../../domain/critical-info/profiles/index.js'
+import { KJ_TEXT_URL, profileByName } from '../../domain/critical-info/profiles/index.js'
 import type { CriticalInfoStore } from '../../domain/critical-info/store.js'
 import type { FhirResource, ProfileName } from '../../domain/critical-info/types.js'
 
@@ -48,9 +48,15 @@ function descriptionOf (resource: FhirResource, category: string): string {
     : undefined
   const parts = [code?.text, named].filter((p): p is string => typeof p === 'string' && p !== '')
   if (parts.length > 0) return parts.join(' - ')
-  const noted = (resource.note as Array<{ text?: string }> | undefined)?.[0]?.text
+  const noted = (resource.note as Array<{ text?: string }> | undefined)?.[0]?.text ?? kjTextOf(resource)
   const device = (resource.device as { display?: string } | undefined)?.display
   return noted ?? device ?? '(uten beskrivelse)'
+}
+
+/** A Consent's note is its KjText extension (R4 Consent has no note). */
+function kjTextOf (resource: FhirResource): string | undefined {
+  const extension = (resource.extension as Array<{ url?: string, valueString?: string }> | undefined)?.find((e) => e.url === KJ_TEXT_URL)
+  return extension?.valueString
 }
 
 export function criticalInfoRows (store: CriticalInfoStore, nin: string): CriticalInfoRow[] {
