@@ -71,8 +71,9 @@ export const configSchema = z.object({
     .describe('When true, the token endpoint issues only DPoP-bound tokens and APIs refuse Bearer.'),
   DPOP_NONCE: boolish.default(true)
     .describe('When true, the token endpoint demands a server nonce in DPoP proofs (answers use_dpop_nonce first), as HelseID does.'),
-  CATEGORY_SYSTEM: z.string().trim().regex(/^$|^[a-z][a-z0-9+.-]*:\S+$/i, 'give an absolute URI, or nothing to leave the system out').default(GUESSED_CATEGORY_SYSTEM)
-    .describe('Code system of critical-information category codings (3-11) in answers. NHN does not publish it; the default is the sandbox\'s guess. Any system, or none, is accepted in requests; empty: answers carry no system.'),
+  CATEGORY_SYSTEM: z.string().trim().regex(/^(none|[a-z][a-z0-9+.-]*:\S+)$/i, 'give an absolute URI, or none to leave the system out')
+    .transform((v) => v.toLowerCase() === 'none' ? '' : v).default(GUESSED_CATEGORY_SYSTEM)
+    .describe('Code system of critical-information category codings (codes 3-11) in answers. NHN does not publish it; the default is the sandbox\'s guess. Requests may use any system or none. none: answers carry no system.'),
   KJCONSENT_BEHANDLINGSAVKLARING: boolish.default(false)
     .describe('Serve KjConsentBehandlingsavklaring (Consent category 11, HLR-minus), which NHN has announced but not yet released; off, category 11 is refused as an invalid code.'),
   SCENARIOS: z.string().optional()
