@@ -21,7 +21,9 @@ export interface CriticalInfoRow {
 const CATEGORY_BY_PROFILE: Readonly<Partial<Record<ProfileName, string>>> = {
   KjDeviceUseStatement: 'Mekanisk implantat',
   KjProcedure: 'Pågående behandling',
-  KjFlag: 'Annen prosedyreendring'
+  KjFlag: 'Annen prosedyreendring',
+  KjConsent: 'Avgrensning av livsforlengende behandling',
+  KjConsentBehandlingsavklaring: 'HLR-minus og behandlingsavklaringer'
 }
 
 interface Coding { code?: string, display?: string }
@@ -66,7 +68,8 @@ export function criticalInfoRows (store: CriticalInfoStore, nin: string): Critic
     const resource = version.resource
     if (profile.isDeleted(resource)) continue
     const criticality = typeof resource.criticality === 'string' ? resource.criticality : undefined
-    const recorded = typeof resource.recordedDate === 'string' ? resource.recordedDate : typeof resource.authoredOn === 'string' ? resource.authoredOn : undefined
+    // A Consent says when it was issued in dateTime ("Opprettet dato").
+    const recorded = [resource.recordedDate, resource.authoredOn, resource.dateTime].find((d): d is string => typeof d === 'string')
     const category = categoryOf(resource, version.profile)
     rows.push({
       id: resource.id ?? '',
