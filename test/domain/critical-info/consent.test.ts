@@ -34,6 +34,7 @@ t.test('KjConsent: category 8, policyRule 1, scope adr, a required validUntil, a
   t.equal(profileFor({ ...consent, meta: undefined })?.name, 'KjConsent', 'category 8 selects it')
   t.same(locations({ ...consent, policyRule: { coding: [{ code: '2' }] } }), ['Consent.policyRule.coding'])
   t.same(locations({ ...consent, policyRule: undefined }), ['Consent.policyRule'])
+  t.same(locations({ ...consent, policyRule: { coding: [{ code: '1' }, { system: 'http://example.org' }] } }), ['Consent.policyRule.coding'], 'a coding without its code')
   t.same(locations({ ...consent, scope: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/consentscope', code: 'treatment' }] } }), ['Consent.scope.coding'])
   t.same(locations(withExtensions(consent, [])), ['Consent.extension:validUntil'], 'validUntil is required')
   t.same(locations(withExtensions(consent, [{ url: VALID_UNTIL_URL, valueDateTime: 'snart' }])), ['Consent.extension:validUntil.valueDateTime'])

@@ -67,8 +67,9 @@ function validateFixedCode (resource: FhirResource, element: 'policyRule' | 'sco
   if (!isObject(concept)) return [issue(location, 'Invalid element content - expected a CodeableConcept')]
   const codes = codingsOf(concept).map((c) => c.code)
   if (codes.length === 0) return [issue(`${location}.coding`, `${MISSING} - the code must be '${code}'`)]
-  const wrong = codes.find((c) => c !== code)
-  return wrong === undefined ? [] : [issue(`${location}.coding`, invalidCode(wrong ?? null, [code]))]
+  // findIndex, not find: a coding without a code is wrong too.
+  const wrong = codes.findIndex((c) => c !== code)
+  return wrong === -1 ? [] : [issue(`${location}.coding`, invalidCode(codes[wrong] ?? null, [code]))]
 }
 
 function validateDateTime (resource: FhirResource): ValidationIssue[] {
