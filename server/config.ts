@@ -5,6 +5,7 @@
  * `.describe()` texts below.
  */
 import { z } from 'zod'
+import { GUESSED_CATEGORY_SYSTEM } from './domain/critical-info/profiles/categories.js'
 
 const boolish = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
@@ -74,6 +75,11 @@ export const configSchema = z.object({
     .describe('When true, the token endpoint issues only DPoP-bound tokens and APIs refuse Bearer.'),
   DPOP_NONCE: boolish.default(true)
     .describe('When true, the token endpoint demands a server nonce in DPoP proofs (answers use_dpop_nonce first), as HelseID does.'),
+  CATEGORY_SYSTEM: z.string().trim().regex(/^(none|[a-z][a-z0-9+.-]*:\S+)$/i, 'give an absolute URI, or none to leave the system out')
+    .transform((v) => v.toLowerCase() === 'none' ? '' : v).default(GUESSED_CATEGORY_SYSTEM)
+    .describe('Code system of critical-information category codings (codes 3-11) in answers. NHN does not publish it; the default is the sandbox\'s guess. Requests may use any system or none. none: answers carry no system.'),
+  KJCONSENT_BEHANDLINGSAVKLARING: boolish.default(false)
+    .describe('Serve KjConsentBehandlingsavklaring (Consent category 11, HLR-minus), which NHN has announced but not yet released; off, category 11 is refused as an invalid code.'),
   SCENARIOS: z.string().optional()
     .describe('Scenarios to activate at start in every session: names from SCENARIOS_DIR, comma-separated (flag: --scenario).'),
   ADMIN_TOKEN: z.string().min(8, 'use at least 8 characters').optional()

@@ -96,8 +96,12 @@ export function checkPatientAccess (patient: Patient, user: User | undefined, ba
   }
 }
 
-/** `dateChanged` keys by profile. The first two are NHN's; the rest follow their pattern (inferred). */
-const DATE_KEY_BY_PROFILE: Readonly<Record<ProfileName, string>> = {
+/**
+ * `dateChanged` keys by profile. The first two are NHN's; the rest follow their pattern
+ * (inferred). The unreleased KjConsentBehandlingsavklaring has none: its changes show in
+ * lastChangedDateTime only, so no EHR learns to read a key NHN may never send.
+ */
+const DATE_KEY_BY_PROFILE: Readonly<Partial<Record<ProfileName, string>>> = {
   KjAllergyIntolerance: 'allergyIntoleranceDate',
   KjConditionComplicationsOfAnesthesia: 'conditionComplicationsOfAnesthesiaDate',
   KjConditionCriticalMedicalCondition: 'conditionCriticalMedicalConditionDate',
@@ -105,7 +109,8 @@ const DATE_KEY_BY_PROFILE: Readonly<Record<ProfileName, string>> = {
   KjConditionTransplantsAndOtherForeignBodies: 'conditionTransplantsAndOtherForeignBodiesDate',
   KjProcedure: 'procedureDate',
   KjFlag: 'flagDate',
-  KjDeviceUseStatement: 'deviceUseStatementDate'
+  KjDeviceUseStatement: 'deviceUseStatementDate',
+  KjConsent: 'consentDate'
 }
 
 /** Resource types with a single profile, for records that do not name theirs. */

@@ -5,6 +5,7 @@
  */
 import type { ErrorCode } from '../error-catalogue.js'
 import { KjError } from '../kj-error.js'
+import { KjRuleError } from './rule-error.js'
 
 const LEGACY: Partial<Record<ErrorCode, ErrorCode>> = {
   'KI-0006': 'KJS-000323',
@@ -22,6 +23,6 @@ const LEGACY: Partial<Record<ErrorCode, ErrorCode>> = {
 }
 
 export function toLegacyError (err: KjError): KjError {
-  const code = LEGACY[err.code]
+  const code = err instanceof KjRuleError ? err.legacyCode : LEGACY[err.code]
   return code === undefined ? err : new KjError(code, err.diagnostics, err.location, err.httpStatus)
 }

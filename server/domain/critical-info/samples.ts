@@ -7,9 +7,10 @@
  */
 import { profileByName, PROFILES } from './profiles/index.js'
 import { ALLERGY_CLINICAL_SYSTEM, ALLERGY_VERIFICATION_SYSTEM } from './profiles/allergy-intolerance.js'
-import { categoryConcept, CATEGORY_DISPLAY, CATEGORY_SYSTEM, type CategoryCode } from './profiles/categories.js'
+import { categoryConcept, CATEGORY_DISPLAY, GUESSED_CATEGORY_SYSTEM, type CategoryCode } from './profiles/categories.js'
 import { statusConcept } from './profiles/clinical-status.js'
 import { CONDITION_CLINICAL_SYSTEM, CONDITION_VERIFICATION_SYSTEM } from './profiles/conditions.js'
+import { KJ_TEXT_URL, VALID_UNTIL_URL } from './profiles/consent.js'
 import { DEVICE_PROFILE } from './profiles/device-use-statement.js'
 import { NIN_SYSTEM, type CriticalInfoType, type FhirResource, type ProfileName } from './types.js'
 
@@ -18,8 +19,8 @@ export interface SampleOptions {
   readonly recordedDate?: string
   /**
    * The free-text specification, `code.text` ("Spesifisering"); a note instead for
-   * KjConditionInfection, which takes no specification text, and KjDeviceUseStatement, which
-   * has no code.
+   * KjConditionInfection, which takes no specification text, KjDeviceUseStatement, which has no
+   * code, and KjConsent (its KjText note); the HLR-minus reason of KjConsentBehandlingsavklaring.
    */
   readonly text?: string
   /** The sub-type where a profile has two (DrugReaction/OtherAllergen, IntubationProblem/OtherProblemWithAnesthesia). */
@@ -35,6 +36,10 @@ export const ICD10_SYSTEM = 'urn:oid:2.16.578.1.12.4.1.1.7110'
 const SOURCE_OF_INFORMATION = 'http://nhn.no/kj/fhir/StructureDefinition/KjSourceOfInformation'
 const SOURCE_OF_INFORMATION_SYSTEM = 'http://nhn.no/kj/fhir/CodeSystem/SourceOfInformation'
 const RECORDER_REF = '#recorderRef'
+/** FHIR R4's consent scopes; NHN's example names the codes (adr, treatment), not the system [inferred]. */
+const CONSENT_SCOPE_SYSTEM = 'http://terminology.hl7.org/CodeSystem/consentscope'
+/** The HLR-minus reason extension: NHN names it, not its URL [inferred]. */
+const HLR_MINUS_REASON_URL = 'http://nhn.no/kj/fhir/StructureDefinition/behandlingsavklaring-hlr-minus-reason'
 
 type Json = Record<string, unknown>
 
@@ -54,7 +59,7 @@ function patientReference (nin: string): Json {
 
 /** A code that repeats the category, the specification in its text (the "code same as category" convention). */
 function categoryCode (code: CategoryCode, text: string): Json {
-  return { coding: [{ system: CATEGORY_SYSTEM, code, display: CATEGORY_DISPLAY[code] }], text }
+  return { coding: [{ system: GUESSED_CATEGORY_SYSTEM, code, display: CATEGORY_DISPLAY[code] }], text }
 }
 
 function conditionStatus (): Json {
@@ -111,6 +116,26 @@ function condition (category: CategoryCode, code: Json, draft: Draft, note?: str
   }
 }
 
+/**
+ * A Consent of category 8 or 11. The policyRule code's system is not published either, so the
+ * sample writes the code alone, which the sandbox accepts [inferred].
+ */
+function consent (category: '8' | '11', draft: Draft, extension: Json[]): Json {
+  const [scope, display, policyRule] = category === '8'
+    ? ['adr', 'Advanced Care Directive', '1']
+    : ['treatment', 'Treatment', '2']
+  return {
+    extension,
+    status: 'active',
+    scope: { coding: [{ system: CONSENT_SCOPE_SYSTEM, code: scope, display }] },
+    category: [categoryConcept(category)],
+    patient: patientReference(draft.nin),
+    dateTime: draft.recordedDate,
+    performer: [{ reference: RECORDER_REF }],
+    policyRule: { coding: [{ code: policyRule }] }
+  }
+}
+
 function icd10 (code: string, display: string, text?: string): Json {
   return { coding: [{ system: ICD10_SYSTEM, code, display }], ...(text !== undefined ? { text } : {}) }
 }
@@ -150,7 +175,14 @@ const BUILDERS: Readonly<Record<ProfileName, (draft: Draft) => Json>> = {
     author: { reference: RECORDER_REF }
   }),
   KjConditionInfection: (draft) =>
-    condition('10', icd10('U82.1', 'Meticillinresistente gule stafylokokker (MRSA)'), draft, draft.text ?? 'Bærer av MRSA. Isoleres ved innleggelse.')
+    condition('10', icd10('U82.1', 'Meticillinresistente gule stafylokokker (MRSA)'), draft, draft.text ?? 'Bærer av MRSA. Isoleres ved innleggelse.'),
+  KjConsent: (draft) => consent('8', draft, [
+    { url: VALID_UNTIL_URL, valueDateTime: yearsLater(draft.recordedDate, 1) },
+    { url: KJ_TEXT_URL, valueString: draft.text ?? 'Ønsker ikke gjenoppliving eller respiratorbehandling ved hjertestans.' }
+  ]),
+  KjConsentBehandlingsavklaring: (draft) => consent('11', draft, [
+    { url: HLR_MINUS_REASON_URL, valueString: draft.text ?? 'Alvorlig hjertesvikt, HLR vil ikke gi nytte.' }
+  ])
 }
 
 /** The pacemaker a KjDeviceUseStatement sample is about, as a contained KjDevice. */

@@ -4,12 +4,14 @@
  * KI-0007 body invalid, KI-0014 profile field invalid, KI-0010 patient differs from the header,
  * KI-0011 update of an old version, KI-0013 no change, KI-0015 no such record,
  * KI-0016 business rule (category or code changed, deleted status on update, delete of an old
- * version, update of a deleted record).
+ * version, update of a deleted record, a second active consent: consent-rules.ts).
  */
 import { KjError } from '../kj-error.js'
+import { checkConsentRules } from './consent-rules.js'
+import { kjCategoryCodes } from './profiles/category-coded.js'
 import { profileByName } from './profiles/index.js'
 import type { CriticalInfoStore, StoredVersion } from './store.js'
-import { patientNinOf, type CriticalInfoType, type FhirResource, type KjResourceType } from './types.js'
+import { patientElementOf, patientNinOf, type CriticalInfoType, type FhirResource, type KjResourceType } from './types.js'
 import { parseResource } from './validate.js'
 
 export interface OperationContext {
@@ -18,6 +20,8 @@ export interface OperationContext {
   readonly nin: string
   /** Sandbox time, ISO. */
   readonly now: string
+  /** KJCONSENT_BEHANDLINGSAVKLARING: serve the unreleased category-11 Consent profile. */
+  readonly behandlingsavklaring?: boolean
 }
 
 /** A read's result: a deleted record reads as 410 with most of its data filtered away. */
@@ -30,8 +34,14 @@ export interface ReadResult {
 function checkPatient (resource: FhirResource, nin: string): void {
   const inResource = patientNinOf(resource)
   if (inResource !== nin) {
-    throw new KjError('KI-0010', `the resource is about ${inResource ?? 'no patient'}, the request about ${nin}`, [`${resource.resourceType}.${resource.resourceType === 'AllergyIntolerance' ? 'patient' : 'subject'}`])
+    throw new KjError('KI-0010', `the resource is about ${inResource ?? 'no patient'}, the request about ${nin}`, [`${resource.resourceType}.${patientElementOf(resource.resourceType)}`])
   }
+}
+
+/** What a category search matches: KJ category codes, or AllergyIntolerance's own category codes. */
+function categoriesOf (resource: FhirResource): string[] {
+  if (resource.resourceType !== 'AllergyIntolerance') return kjCategoryCodes(resource)
+  return Array.isArray(resource.category) ? resource.category.filter((c): c is string => typeof c === 'string') : []
 }
 
 function withoutMeta (resource: FhirResource): unknown {
@@ -57,6 +67,7 @@ export function createRecord (ctx: OperationContext, body: unknown, type?: KjRes
   const { resource, profile } = parseResource(body, type)
   checkPatient(resource, ctx.nin)
   if (profile.isDeleted(resource)) throw new KjError('KI-0016', 'a record cannot be created as entered-in-error')
+  checkConsentRules(ctx, profile, resource)
   const { id: _id, ...rest } = resource
   return ctx.store.create({ ...rest, meta: { ...rest.meta, profile: [profile.url] } } as FhirResource, ctx.nin, profile.name, ctx.now)
 }
@@ -101,6 +112,7 @@ export function updateRecord (ctx: OperationContext, type: KjResourceType, id: s
   if (JSON.stringify(withoutMeta(resource)) === JSON.stringify(withoutMeta(latest.resource))) {
     throw new KjError('KI-0013', 'the update changes nothing')
   }
+  checkConsentRules(ctx, profile, resource, id)
   return ctx.store.append(id, { ...resource, meta: { ...resource.meta, profile: [profile.url] } }, ctx.now)
 }
 
@@ -114,12 +126,16 @@ export function deleteRecord (ctx: OperationContext, type: KjResourceType, id: s
   return ctx.store.append(id, profile.markDeleted(latest.resource), ctx.now)
 }
 
-/** The latest records of the patient that are not deleted, by type and criticalInfoType. */
-export function searchRecords (ctx: OperationContext, type?: KjResourceType, infoType?: CriticalInfoType): FhirResource[] {
+/**
+ * The latest records of the patient that are not deleted, by type, criticalInfoType and
+ * category: a KJ category code (3-11) or an AllergyIntolerance category (e.g. medication).
+ */
+export function searchRecords (ctx: OperationContext, type?: KjResourceType, infoType?: CriticalInfoType, category?: string): FhirResource[] {
   return ctx.store.recordsOf(ctx.nin)
     .filter((v) => type === undefined || v.resource.resourceType === type)
     .filter((v) => !profileByName(v.profile).isDeleted(v.resource))
     .filter((v) => infoType === undefined || profileByName(v.profile).criticalInfoTypeOf(v.resource) === infoType)
+    .filter((v) => category === undefined || categoriesOf(v.resource).includes(category))
     .map((v) => v.resource)
 }
 

@@ -4,9 +4,9 @@
  * @see https://utviklerportal.nhn.no/informasjonstjenester/kritisk-informasjon/kritisk-info-fhir-api/hit-critical-information/docs/
  */
 
-export type KjResourceType = 'AllergyIntolerance' | 'Condition' | 'Procedure' | 'Flag' | 'DeviceUseStatement'
+export type KjResourceType = 'AllergyIntolerance' | 'Condition' | 'Procedure' | 'Flag' | 'DeviceUseStatement' | 'Consent'
 
-export const KJ_RESOURCE_TYPES: readonly KjResourceType[] = ['AllergyIntolerance', 'Condition', 'Procedure', 'Flag', 'DeviceUseStatement']
+export const KJ_RESOURCE_TYPES: readonly KjResourceType[] = ['AllergyIntolerance', 'Condition', 'Procedure', 'Flag', 'DeviceUseStatement', 'Consent']
 
 /** The `criticalInfoType` search values the API documents. */
 export type CriticalInfoType =
@@ -21,6 +21,7 @@ export const CRITICAL_INFO_TYPES: readonly CriticalInfoType[] = [
 export type ProfileName =
   | 'KjAllergyIntolerance' | 'KjConditionCriticalMedicalCondition' | 'KjConditionComplicationsOfAnesthesia'
   | 'KjConditionInfection' | 'KjConditionTransplantsAndOtherForeignBodies' | 'KjProcedure' | 'KjFlag' | 'KjDeviceUseStatement'
+  | 'KjConsent' | 'KjConsentBehandlingsavklaring'
 
 export const PROFILE_BASE = 'http://nhn.no/kj/fhir/StructureDefinition/'
 
@@ -74,9 +75,13 @@ export interface ProfileDefinition {
   filterDeleted(resource: FhirResource): FhirResource
 }
 
-/** Where a resource names its patient: `patient` (AllergyIntolerance) or `subject` (the rest). */
+/** The element a resource names its patient in: `patient` (AllergyIntolerance, Consent) or `subject` (the rest). */
+export function patientElementOf (resourceType: string): 'patient' | 'subject' {
+  return resourceType === 'AllergyIntolerance' || resourceType === 'Consent' ? 'patient' : 'subject'
+}
+
 export function patientNinOf (resource: FhirResource): string | undefined {
-  const ref = (resource.resourceType === 'AllergyIntolerance' ? resource.patient : resource.subject) as
+  const ref = resource[patientElementOf(resource.resourceType)] as
     { identifier?: { system?: string, value?: unknown } } | undefined
   const value = ref?.identifier?.value
   return typeof value === 'string' ? value : undefined

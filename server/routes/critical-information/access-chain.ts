@@ -32,5 +32,5 @@ export async function criticalInfoAccess (request: FastifyRequest, write: boolea
   checkRole(user, role)
   if (write) checkMayRegister([role.code], 'critical-information')
   checkPatientAccess(patientOf(request, nin), user, { elevated: basis.startsWith('FORHOYET_') }, 'critical-information')
-  return { store: session.criticalInfo, nin, now: now.toISOString() }
+  return { store: session.criticalInfo, nin, now: now.toISOString(), behandlingsavklaring: sandbox.config.KJCONSENT_BEHANDLINGSAVKLARING }
 }

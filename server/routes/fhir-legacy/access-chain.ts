@@ -29,5 +29,5 @@ export async function legacyAccess (request: FastifyRequest, write: boolean): Pr
   if ((consent.bruk ?? ticket.samtykke) === undefined) throw new KjError('KJF-000217', 'give samtykke in helseindikator or the KJ-SAMTYKKE-BRUK header')
   if (write) checkMayRegister(user.roles, 'fhir-legacy')
   checkPatientAccess(patientOf(request, ticket.nin), user, { elevated: consent.sperret !== undefined }, 'fhir-legacy')
-  return { store: session.criticalInfo, nin: ticket.nin, now: now.toISOString() }
+  return { store: session.criticalInfo, nin: ticket.nin, now: now.toISOString(), behandlingsavklaring: sandbox.config.KJCONSENT_BEHANDLINGSAVKLARING }
 }

@@ -5,6 +5,7 @@
  */
 import type { FastifyPluginAsync } from 'fastify'
 import { searchsetBundle } from '../../domain/fhir/bundle.js'
+import { withCategorySystem } from '../../domain/critical-info/category-system.js'
 import { searchRecords } from '../../domain/critical-info/service.js'
 import { FHIR_JSON } from '../../faces/operation-outcome.js'
 import { asFhirFace } from '../fhir/fhir-face.js'
@@ -20,7 +21,8 @@ const fhirLegacy: FastifyPluginAsync = async (app) => {
   app.get('/Patient/$everything', async (request, reply) => {
     const ctx = await legacyAccess(request, false)
     const base = `${request.issuer}${LEGACY_FHIR_PREFIX}`
-    return reply.type(FHIR_JSON).send(searchsetBundle(base, searchRecords(ctx)))
+    const system = request.server.sandbox.config.CATEGORY_SYSTEM
+    return reply.type(FHIR_JSON).send(searchsetBundle(base, searchRecords(ctx).map((r) => withCategorySystem(r, system))))
   })
 
   app.get('/metadata', async (request, reply) => reply.type(FHIR_JSON).send(metadataFor(request, LEGACY_FHIR_PREFIX, 'Kjernejournal FHIR API, ticket-based (sandbox)')))

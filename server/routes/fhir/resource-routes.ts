@@ -1,13 +1,14 @@
 /**
  * The FHIR RESTful interactions on critical information, for any face that can say whose record
- * it is (`resolve`): search, create, read, update, delete, history and vread on the five resource
- * types, with ETag, Last-Modified and Location as FHIR R4 asks.
+ * it is (`resolve`): search (criticalInfoType, category), create, read, update, delete, history and
+ * vread on the six resource types, with ETag, Last-Modified and Location as FHIR R4 asks.
  * @see https://hl7.org/fhir/R4/http.html
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { historyBundle, searchsetBundle } from '../../domain/fhir/bundle.js'
 import { etagOf, httpDate, parseIfMatch } from '../../domain/fhir/versioning.js'
 import { KjError } from '../../domain/kj-error.js'
+import { withCategorySystem } from '../../domain/critical-info/category-system.js'
 import { profileByName } from '../../domain/critical-info/profiles/index.js'
 import {
   createRecord, deleteRecord, historyOf, readRecord, readVersion, searchRecords, updateRecord,
@@ -39,6 +40,22 @@ function infoType (value: unknown): CriticalInfoType | undefined {
   return value as CriticalInfoType
 }
 
+/**
+ * `category=[system|]code`: the KJ category code (3-11, e.g. 8 for KjConsent) or an
+ * AllergyIntolerance category; the system is not compared, as none is required on write.
+ */
+function categoryParam (value: unknown): string | undefined {
+  if (value === undefined) return undefined
+  const code = typeof value === 'string' ? value.slice(value.lastIndexOf('|') + 1) : ''
+  if (code === '' || code.length > 64) throw new KjError('KI-0007', 'category must be one token, [system|]code, e.g. 8')
+  return code
+}
+
+/** What an answer shows of a record: its category codings under the configured system. */
+function present (request: FastifyRequest, resource: FhirResource): FhirResource {
+  return withCategorySystem(resource, request.server.sandbox.config.CATEGORY_SYSTEM)
+}
+
 function baseUrlOf (request: FastifyRequest, prefix: string): string {
   return `${request.issuer}${prefix}`
 }
@@ -48,9 +65,9 @@ function versionHeaders (reply: FastifyReply, resource: FhirResource): FastifyRe
   return reply.type(FHIR_JSON).headers({ etag: etagOf(String(meta.versionId)), 'last-modified': httpDate(String(meta.lastUpdated)) })
 }
 
-function sendRead (reply: FastifyReply, result: ReadResult): FastifyReply {
+function sendRead (request: FastifyRequest, reply: FastifyReply, result: ReadResult): FastifyReply {
   // FHIR: a deleted resource reads as 410 Gone; the API keeps a filtered body.
-  return versionHeaders(reply, result.stored.resource).code(result.gone ? 410 : 200).send(result.resource)
+  return versionHeaders(reply, result.stored.resource).code(result.gone ? 410 : 200).send(present(request, result.resource))
 }
 
 /** A write is answered only once it is stored (DATA_DIR); if storing fails, the answer says so. */
@@ -68,14 +85,14 @@ export function registerResourceRoutes (app: FastifyInstance, prefix: string, re
   const sendStored = (request: FastifyRequest, reply: FastifyReply, stored: StoredVersion, status: number): FastifyReply => {
     const { resource } = stored
     const location = `${baseUrlOf(request, prefix)}/${resource.resourceType}/${String(resource.id)}/_history/${String(resource.meta?.versionId)}`
-    return versionHeaders(reply, resource).code(status).header('location', location).send(resource)
+    return versionHeaders(reply, resource).code(status).header('location', location).send(present(request, resource))
   }
 
   app.get<{ Params: TypeParams, Querystring: Record<string, unknown> }>('/:type', async (request, reply) => {
     const type = resourceType(request.params.type)
     const ctx = await resolve(request, false)
-    const resources = searchRecords(ctx, type, infoType(request.query.criticalInfoType))
-    return reply.type(FHIR_JSON).send(searchsetBundle(baseUrlOf(request, prefix), resources, { selfUrl: `${request.issuer}${request.url}` }))
+    const resources = searchRecords(ctx, type, infoType(request.query.criticalInfoType), categoryParam(request.query.category))
+    return reply.type(FHIR_JSON).send(searchsetBundle(baseUrlOf(request, prefix), resources.map((r) => present(request, r)), { selfUrl: `${request.issuer}${request.url}` }))
   })
 
   app.post<{ Params: TypeParams }>('/:type', async (request, reply) => {
@@ -89,7 +106,7 @@ export function registerResourceRoutes (app: FastifyInstance, prefix: string, re
 
   app.get<{ Params: IdParams }>('/:type/:id', async (request, reply) => {
     const type = resourceType(request.params.type)
-    return sendRead(reply, readRecord(await resolve(request, false), type, request.params.id))
+    return sendRead(request, reply, readRecord(await resolve(request, false), type, request.params.id))
   })
 
   app.put<{ Params: IdParams }>('/:type/:id', async (request, reply) => {
@@ -117,11 +134,11 @@ export function registerResourceRoutes (app: FastifyInstance, prefix: string, re
     const versions = historyOf(ctx, type, request.params.id)
     const latest = ctx.store.latest(request.params.id) as StoredVersion
     const isDeleted = (r: FhirResource): boolean => profileByName(latest.profile).isDeleted(r)
-    return reply.type(FHIR_JSON).send(historyBundle(baseUrlOf(request, prefix), versions, isDeleted))
+    return reply.type(FHIR_JSON).send(historyBundle(baseUrlOf(request, prefix), versions.map((r) => present(request, r)), isDeleted))
   })
 
   app.get<{ Params: VersionParams }>('/:type/:id/_history/:vid', async (request, reply) => {
     const type = resourceType(request.params.type)
-    return sendRead(reply, readVersion(await resolve(request, false), type, request.params.id, request.params.vid))
+    return sendRead(request, reply, readVersion(await resolve(request, false), type, request.params.id, request.params.vid))
   })
 }

@@ -3,7 +3,7 @@
  * its category in Norwegian, what it is, how critical, and when it was registered and changed.
  * Read from the session's store, so what EHRs write through either FHIR face shows here.
  */
-import { profileByName } from '../../domain/critical-info/profiles/index.js'
+import { KJ_TEXT_URL, profileByName } from '../../domain/critical-info/profiles/index.js'
 import type { CriticalInfoStore } from '../../domain/critical-info/store.js'
 import type { FhirResource, ProfileName } from '../../domain/critical-info/types.js'
 
@@ -21,7 +21,9 @@ export interface CriticalInfoRow {
 const CATEGORY_BY_PROFILE: Readonly<Partial<Record<ProfileName, string>>> = {
   KjDeviceUseStatement: 'Mekanisk implantat',
   KjProcedure: 'Pågående behandling',
-  KjFlag: 'Annen prosedyreendring'
+  KjFlag: 'Annen prosedyreendring',
+  KjConsent: 'Avgrensning av livsforlengende behandling',
+  KjConsentBehandlingsavklaring: 'HLR-minus og behandlingsavklaringer'
 }
 
 interface Coding { code?: string, display?: string }
@@ -48,9 +50,15 @@ function descriptionOf (resource: FhirResource, category: string): string {
     : undefined
   const parts = [code?.text, named].filter((p): p is string => typeof p === 'string' && p !== '')
   if (parts.length > 0) return parts.join(' - ')
-  const noted = (resource.note as Array<{ text?: string }> | undefined)?.[0]?.text
+  const noted = (resource.note as Array<{ text?: string }> | undefined)?.[0]?.text ?? kjTextOf(resource)
   const device = (resource.device as { display?: string } | undefined)?.display
   return noted ?? device ?? '(uten beskrivelse)'
+}
+
+/** A Consent's note is its KjText extension (R4 Consent has no note). */
+function kjTextOf (resource: FhirResource): string | undefined {
+  const extension = (resource.extension as Array<{ url?: string, valueString?: string }> | undefined)?.find((e) => e.url === KJ_TEXT_URL)
+  return extension?.valueString
 }
 
 export function criticalInfoRows (store: CriticalInfoStore, nin: string): CriticalInfoRow[] {
@@ -60,7 +68,8 @@ export function criticalInfoRows (store: CriticalInfoStore, nin: string): Critic
     const resource = version.resource
     if (profile.isDeleted(resource)) continue
     const criticality = typeof resource.criticality === 'string' ? resource.criticality : undefined
-    const recorded = typeof resource.recordedDate === 'string' ? resource.recordedDate : typeof resource.authoredOn === 'string' ? resource.authoredOn : undefined
+    // A Consent says when it was issued in dateTime ("Opprettet dato").
+    const recorded = [resource.recordedDate, resource.authoredOn, resource.dateTime].find((d): d is string => typeof d === 'string')
     const category = categoryOf(resource, version.profile)
     rows.push({
       id: resource.id ?? '',

@@ -107,7 +107,8 @@ t.test('the status of a patient with nothing registered', async (t) => {
       conditionTransplantsAndOtherForeignBodiesDate: null,
       procedureDate: null,
       flagDate: null,
-      deviceUseStatementDate: null
+      deviceUseStatementDate: null,
+      consentDate: null
     },
     privacySetting: { hasReservationKjernejournal: false, isRestricted: false, isBlocked: false }
   })
@@ -120,7 +121,8 @@ t.test('the status summarises the records: active, latest change, per profile', 
     record('Condition', 'KjConditionInfection', '2025-02-01T12:00:00+01:00'),
     record('Condition', 'KjConditionComplicationsOfAnesthesia|1.0.0', '2025-01-05T00:00:00Z', 'refuted'),
     record('Condition', undefined, '2025-03-01T00:00:00Z'),
-    record('Flag', 'KjFlag', '2025-01-31T23:30:00Z')
+    record('Flag', 'KjFlag', '2025-01-31T23:30:00Z'),
+    record('Consent', 'KjConsent', '2025-01-20T08:00:00Z')
   ]
   const status = statusResponse(patientOf(PLAIN), records, isActive)
   t.equal(status.hasCriticalInformation, true)
@@ -134,7 +136,8 @@ t.test('the status summarises the records: active, latest change, per profile', 
     conditionTransplantsAndOtherForeignBodiesDate: null,
     procedureDate: null,
     flagDate: '2025-01-31T23:30:00Z',
-    deviceUseStatementDate: null
+    deviceUseStatementDate: null,
+    consentDate: '2025-01-20T08:00:00Z'
   })
   t.equal(statusResponse(patientOf(PLAIN), records.slice(0, 2), isActive, undefined, () => true).hasActiveCriticalInformation, false,
     'expired records are critical information, but not active')

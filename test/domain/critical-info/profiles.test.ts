@@ -1,9 +1,9 @@
 import t from 'tap'
 import {
-  CATEGORY_SYSTEM, PROFILES, profileByName, profileFor, profilesForInfoType
+  GUESSED_CATEGORY_SYSTEM, PROFILES, profileByName, profileFor, profilesForInfoType
 } from '../../../server/domain/critical-info/profiles/index.js'
 import { sampleResource } from '../../../server/domain/critical-info/samples.js'
-import { PROFILE_BASE, type FhirMeta, type FhirResource, type ProfileName } from '../../../server/domain/critical-info/types.js'
+import { PROFILE_BASE, patientElementOf, type FhirMeta, type FhirResource, type ProfileName } from '../../../server/domain/critical-info/types.js'
 
 const NIN = '24868510168'
 const CONDITIONS: ProfileName[] = ['KjConditionComplicationsOfAnesthesia', 'KjConditionCriticalMedicalCondition', 'KjConditionTransplantsAndOtherForeignBodies', 'KjConditionInfection']
@@ -19,10 +19,10 @@ function locations (name: ProfileName, resource: FhirResource): string[] {
   return profileByName(name).validate(resource).map((i) => i.location)
 }
 
-t.test('the table: eight profiles, canonical URLs, unique kategori', async (t) => {
-  t.equal(PROFILES.length, 8)
+t.test('the table: ten profiles, canonical URLs, unique kategori', async (t) => {
+  t.equal(PROFILES.length, 10)
   for (const p of PROFILES) t.equal(p.url, PROFILE_BASE + p.name)
-  t.equal(new Set(PROFILES.map((p) => p.kategori)).size, 8)
+  t.equal(new Set(PROFILES.map((p) => p.kategori)).size, 10)
   t.equal(profileByName('KjAllergyIntolerance').kategori, 'OVER_REAK')
   t.equal(profileByName('KjConditionComplicationsOfAnesthesia').kategori, 'ANESTESI_KOMPL')
   t.equal(profileByName('KjConditionCriticalMedicalCondition').kategori, 'KRITISK_TILSTAND')
@@ -38,7 +38,7 @@ t.test('profileFor: meta.profile first, then type and category', async (t) => {
   t.equal(profileFor({ ...infection, meta: { profile: [PROFILE_BASE + 'KjConditionCriticalMedicalCondition|1.0'] } })?.name, 'KjConditionCriticalMedicalCondition', 'a (versioned) canonical wins over the category')
   t.equal(profileFor({ ...infection, meta: { profile: ['http://hl7.no/fhir/StructureDefinition/no-basis-Condition'] } })?.name, 'KjConditionInfection', 'a non-Kj profile falls back to the category')
   t.equal(profileFor({ ...infection, meta: { profile: [PROFILE_BASE + 'KjFlag'] } })?.name, 'KjConditionInfection', 'another type\'s canonical falls back to the category')
-  t.equal(profileFor({ ...infection, meta: undefined, category: [{ coding: [{ system: CATEGORY_SYSTEM, code: '99' }] }] }), undefined)
+  t.equal(profileFor({ ...infection, meta: undefined, category: [{ coding: [{ system: GUESSED_CATEGORY_SYSTEM, code: '99' }] }] }), undefined)
   t.equal(profileFor({ resourceType: 'Observation' }), undefined)
   t.notOk(profileByName('KjConditionInfection').matches({ ...infection, meta: { profile: [PROFILE_BASE + 'KjConditionCriticalMedicalCondition'] } }), 'naming a sibling profile is not this one')
 })
@@ -55,7 +55,7 @@ t.test('a long note is invalid at <Type>.note, as seed 001 shows', async (t) => 
 
 t.test('the patient: present, by NIN system, 11 digits', async (t) => {
   for (const p of PROFILES) {
-    const element = p.resourceType === 'AllergyIntolerance' ? 'patient' : 'subject'
+    const element = patientElementOf(p.resourceType)
     const at = `${p.resourceType}.${element}`
     t.same(locations(p.name, variant(p.name, { [element]: undefined })), [at], `${p.name}: missing`)
     t.same(locations(p.name, variant(p.name, { [element]: { reference: 'Patient/1' } })), [`${at}.identifier`])
@@ -105,13 +105,13 @@ t.test('content rules of each profile', async (t) => {
   for (const name of CONDITIONS) {
     t.same(locations(name, variant(name, { code: undefined })), ['Condition.code'], `${name}: code required`)
     t.same(locations(name, variant(name, { category: undefined })), ['Condition.category'], `${name}: category required`)
-    t.equal(locations(name, variant(name, { category: [{ coding: [{ system: CATEGORY_SYSTEM, code: '9' }] }] }))[0], 'Condition.category', `${name}: another profile's category`)
+    t.equal(locations(name, variant(name, { category: [{ coding: [{ system: GUESSED_CATEGORY_SYSTEM, code: '9' }] }] }))[0], 'Condition.category', `${name}: another profile's category`)
   }
   const anesthesia = sampleResource('KjConditionComplicationsOfAnesthesia', NIN)
-  t.same(locations('KjConditionComplicationsOfAnesthesia', { ...anesthesia, code: { coding: [{ system: CATEGORY_SYSTEM, code: '4' }], text: 'Vanskelig intubasjon' } }), ['Condition.code'], 'the code repeats the category')
+  t.same(locations('KjConditionComplicationsOfAnesthesia', { ...anesthesia, code: { coding: [{ system: GUESSED_CATEGORY_SYSTEM, code: '4' }], text: 'Vanskelig intubasjon' } }), ['Condition.code'], 'the code repeats the category')
   t.same(locations('KjConditionInfection', variant('KjConditionInfection', { code: { text: 'MRSA' } })), ['Condition.code.text'], 'no specification text for infection')
 
-  t.same(locations('KjProcedure', variant('KjProcedure', { category: [{ coding: [{ system: CATEGORY_SYSTEM, code: '6' }] }] })), ['Procedure.category'], 'Procedure.category is one CodeableConcept')
+  t.same(locations('KjProcedure', variant('KjProcedure', { category: [{ coding: [{ system: GUESSED_CATEGORY_SYSTEM, code: '6' }] }] })), ['Procedure.category'], 'Procedure.category is one CodeableConcept')
   t.same(locations('KjFlag', variant('KjFlag', { period: { start: '2026-01-01', end: '2025-01-01' } })), ['Flag.period'])
   t.same(locations('KjFlag', variant('KjFlag', { period: { end: 'snart' } })), ['Flag.period.end'])
   t.same(locations('KjDeviceUseStatement', variant('KjDeviceUseStatement', { device: undefined })), ['DeviceUseStatement.device'])

@@ -2,7 +2,7 @@ import t from 'tap'
 import { KjError } from '../../../server/domain/kj-error.js'
 import { sampleResource } from '../../../server/domain/critical-info/samples.js'
 import { parseResource } from '../../../server/domain/critical-info/validate.js'
-import { CATEGORY_SYSTEM } from '../../../server/domain/critical-info/profiles/index.js'
+import { GUESSED_CATEGORY_SYSTEM } from '../../../server/domain/critical-info/profiles/index.js'
 
 const NIN = '24868510168'
 
@@ -32,7 +32,7 @@ t.test('KI-0007: not a resource, the wrong type, no Kj profile', async (t) => {
   t.equal(wrongType.code, 'KI-0007')
   t.match(wrongType.diagnostics, /expected a Condition, got a AllergyIntolerance/)
   t.equal(errorOf(() => parseResource({ resourceType: 'Observation' })).code, 'KI-0007')
-  const uncategorised = { ...sampleResource('KjConditionInfection', NIN), meta: undefined, category: [{ coding: [{ system: CATEGORY_SYSTEM, code: '1' }] }] }
+  const uncategorised = { ...sampleResource('KjConditionInfection', NIN), meta: undefined, category: [{ coding: [{ system: GUESSED_CATEGORY_SYSTEM, code: '1' }] }] }
   t.match(errorOf(() => parseResource(uncategorised, 'Condition')), { code: 'KI-0007', diagnostics: /matches no Kjernejournal profile/ })
 })
 

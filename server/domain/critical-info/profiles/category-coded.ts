@@ -1,10 +1,11 @@
 /**
  * The category test and rule shared by the profiles that carry a KJ category coding in a
- * `category` element (Condition, Procedure, Flag): exactly one coding from CATEGORY_SYSTEM,
- * with one of the profile's codes.
+ * `category` element (Condition, Procedure, Flag, Consent): exactly one category coding, with
+ * one of the profile's codes. A coding is a category coding by its code (3-11) under any system
+ * or none: NHN does not publish the system's URL (leniency `category-coding-system`).
  */
 import type { FhirResource, ValidationIssue } from '../types.js'
-import { CATEGORY_SYSTEM, type CategoryCode } from './categories.js'
+import { CATEGORY_CODES, isCategoryCode, type CategoryCode } from './categories.js'
 import { MISSING, invalidCode, issue } from './checks.js'
 import { codingsOf, conceptIdentity, isObject } from './shared.js'
 
@@ -16,8 +17,8 @@ function categoryConcepts (resource: FhirResource): unknown[] {
 }
 
 /** The KJ category codes of a resource, in order. */
-function kjCategoryCodes (resource: FhirResource): string[] {
-  return categoryConcepts(resource).flatMap((c) => codingsOf(c).filter((x) => x.system === CATEGORY_SYSTEM).map((x) => x.code ?? ''))
+export function kjCategoryCodes (resource: FhirResource): string[] {
+  return categoryConcepts(resource).flatMap((c) => codingsOf(c).map((x) => x.code).filter(isCategoryCode))
 }
 
 export function kjCategoryOf (resource: FhirResource): string | undefined {
@@ -36,12 +37,12 @@ export function validateKjCategory (resource: FhirResource, codes: readonly Cate
     return [issue(location, `Invalid element content - expected ${single ? 'a CodeableConcept' : 'an array of CodeableConcepts'}`)]
   }
   const found = kjCategoryCodes(resource)
-  if (found.length === 0) return [issue(location, `${MISSING} - a coding from ${CATEGORY_SYSTEM}`)]
+  if (found.length === 0) return [issue(location, `${MISSING} - a critical-information category coding (code ${CATEGORY_CODES[0]}-${String(CATEGORY_CODES.at(-1))})`)]
   if (found.length > 1) return [issue(location, 'Invalid element content - more than one critical-information category')]
   return (codes as readonly string[]).includes(found[0] as string) ? [] : [issue(location, invalidCode(found[0], codes))]
 }
 
-/** The category as identity: each concept's systems and codes, sorted. */
+/** The category as identity: each concept's codings, sorted (category codes without their system, see conceptIdentity). */
 export function categoryIdentity (resource: FhirResource): unknown {
   return categoryConcepts(resource).map(conceptIdentity).map((c) => JSON.stringify(c)).sort().map((c) => JSON.parse(c) as unknown)
 }

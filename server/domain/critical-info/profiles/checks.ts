@@ -4,7 +4,7 @@
  * FHIRPath-like element paths, as OperationOutcome.issue.location carries them.
  */
 import { NIN_SYSTEM, PROFILE_BASE, type FhirResource, type ValidationIssue } from '../types.js'
-import { CATEGORY_SYSTEM } from './categories.js'
+import { isCategoryCode } from './categories.js'
 import { arrayAt, codingsOf, declaredProfiles, isObject, objectAt, stringAt } from './shared.js'
 
 /** The longest note text the API accepts (seed 001's example). */
@@ -79,7 +79,8 @@ export function checkConcept (resource: FhirResource, element: string): Validati
  * code's category coding must be the record's own category.
  */
 export function checkCodeRepeatsCategory (resource: FhirResource, category: string | undefined): ValidationIssue[] {
-  const repeated = codingsOf(resource.code).find((c) => c.system === CATEGORY_SYSTEM)
+  // A category coding is told by its code, under any system (see category-coded.ts).
+  const repeated = codingsOf(resource.code).find((c) => isCategoryCode(c.code))
   if (repeated === undefined || category === undefined || repeated.code === category) return []
   return [issue(`${resource.resourceType}.code`, `Invalid code '${String(repeated.code)}' - the code must repeat the category (${category})`)]
 }

@@ -1,8 +1,8 @@
 /**
  * KjDeviceUseStatement: a mechanical implant such as a pacemaker, the device itself a contained
- * KjDevice (reference §2.5). R4's DeviceUseStatement has neither `category` nor `code`, so its
- * category (8, [inferred]) is implied by the type, and what the statement is about is the
- * device's type. `status` completed is refuted.
+ * KjDevice (reference §2.5). R4's DeviceUseStatement has neither `category` nor `code`, and the
+ * profile page names no category code, so it has none (8 is KjConsent); what the statement is
+ * about is the device's type. `status` completed is refuted.
  */
 import type { FhirResource, ValidationIssue } from '../types.js'
 import { MISSING, issue } from './checks.js'
@@ -47,7 +47,6 @@ export const kjDeviceUseStatement = defineProfile({
   identityOf (resource) {
     const device = containedDevice(resource)
     return {
-      category: '8',
       code: device !== undefined ? conceptIdentity((device as Record<string, unknown>).type) : stringAt(resource.device, 'reference') ?? null
     }
   }

@@ -1,6 +1,9 @@
 /**
- * The eight Kjernejournal critical-information profiles (Simplifier project kjernejournalr4,
- * reference §2.5), in category order, and how to find the one a resource belongs to.
+ * The ten Kjernejournal critical-information profiles (Simplifier project kjernejournalr4,
+ * reference §2.5, the KjConsent pages), in category order, and how to find the one a resource
+ * belongs to. KjConsentBehandlingsavklaring is here even where it is not served: whether it is
+ * is the service's decision (consent-rules.ts), so a category-11 Consent is recognised and
+ * refused with a reason rather than matching nothing.
  */
 import type { CriticalInfoType, FhirResource, ProfileDefinition, ProfileName } from '../types.js'
 import { kjAllergyIntolerance } from './allergy-intolerance.js'
@@ -8,6 +11,7 @@ import {
   kjConditionComplicationsOfAnesthesia, kjConditionCriticalMedicalCondition, kjConditionInfection,
   kjConditionTransplantsAndOtherForeignBodies
 } from './conditions.js'
+import { kjConsent, kjConsentBehandlingsavklaring } from './consent.js'
 import { kjDeviceUseStatement } from './device-use-statement.js'
 import { kjFlag } from './flag.js'
 import { kjProcedure } from './procedure.js'
@@ -20,8 +24,10 @@ export const PROFILES: readonly ProfileDefinition[] = [
   kjProcedure,
   kjConditionTransplantsAndOtherForeignBodies,
   kjDeviceUseStatement,
+  kjConsent,
   kjFlag,
-  kjConditionInfection
+  kjConditionInfection,
+  kjConsentBehandlingsavklaring
 ]
 
 export function profileByName (name: ProfileName): ProfileDefinition
@@ -45,8 +51,9 @@ export function profilesForInfoType (type: CriticalInfoType): ProfileDefinition[
   return PROFILES.filter((p) => p.criticalInfoTypes.includes(type))
 }
 
-export { CATEGORY_SYSTEM, CATEGORY_DISPLAY, categoryConcept, type CategoryCode } from './categories.js'
+export { GUESSED_CATEGORY_SYSTEM, CATEGORY_DISPLAY, categoryConcept, type CategoryCode } from './categories.js'
 export { NOTE_MAX_LENGTH } from './checks.js'
 export { ALLERGY_CLINICAL_SYSTEM, ALLERGY_VERIFICATION_SYSTEM } from './allergy-intolerance.js'
 export { CONDITION_CLINICAL_SYSTEM, CONDITION_VERIFICATION_SYSTEM } from './conditions.js'
 export { DEVICE_PROFILE } from './device-use-statement.js'
+export { KJ_TEXT_URL, VALID_UNTIL_URL, validUntilOf } from './consent.js'

@@ -3,6 +3,7 @@
  * access checks the shape first. Also the codings helpers the profiles share.
  */
 import { PROFILE_BASE, type FhirResource, type KjResourceType, type ProfileName } from '../types.js'
+import { isCategoryCode } from './categories.js'
 
 export type JsonObject = Record<string, unknown>
 
@@ -57,13 +58,15 @@ export function codeFrom (concept: unknown, system: string): string | undefined 
 /**
  * What identifies a CodeableConcept: its codings' systems and codes, sorted, so a changed
  * display, `userSelected` or order is no change; the text only when nothing is coded (then the
- * text is the concept, as "other allergy if no proper code is found").
+ * text is the concept, as "other allergy if no proper code is found"). A KJ category code counts
+ * without its system: any system is accepted and answers carry the configured one, so an EHR
+ * that writes back what it read changes nothing (leniency `category-coding-system`).
  */
 export function conceptIdentity (concept: unknown): unknown {
   if (!isObject(concept)) return null
   const keys = [...new Set(codingsOf(concept)
     .filter((c) => c.code !== undefined)
-    .map((c) => JSON.stringify([c.system ?? null, c.code])))].sort()
+    .map((c) => JSON.stringify([isCategoryCode(c.code) ? null : c.system ?? null, c.code])))].sort()
   if (keys.length > 0) return { coding: keys.map((k) => JSON.parse(k) as unknown) }
   const text = stringAt(concept, 'text')
   return text !== undefined ? { text } : null
@@ -78,7 +81,9 @@ export const PROFILE_RESOURCE_TYPES: Readonly<Record<ProfileName, KjResourceType
   KjConditionTransplantsAndOtherForeignBodies: 'Condition',
   KjDeviceUseStatement: 'DeviceUseStatement',
   KjFlag: 'Flag',
-  KjConditionInfection: 'Condition'
+  KjConditionInfection: 'Condition',
+  KjConsent: 'Consent',
+  KjConsentBehandlingsavklaring: 'Consent'
 }
 
 export function profileUrl (name: ProfileName): string {
