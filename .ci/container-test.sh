@@ -26,12 +26,14 @@ if [ -z "${CONTAINER_TEST_INNER:-}" ]; then
   export CONTAINER_TEST_INNER=1
   set +e
   # timeout runs the inner script in a process group of its own, which a Ctrl-C or a SIGTERM to
-  # this shell does not reach: pass them on (timeout signals the whole group, buildah included),
-  # then wait while the inner script's trap removes what it made.
+  # this shell does not reach: pass them on to the inner script itself (through timeout, its
+  # -k grace would cut the cleanup short), then wait while its trap removes what it made.
   timeout -k 15 "${CONTAINER_TEST_TIMEOUT:-1500}" bash "$0" "$@" &
   inner=$!
-  trap 'kill -INT "$inner" 2>/dev/null' INT
-  trap 'kill -TERM "$inner" 2>/dev/null' TERM
+  interrupted=''
+  forward () { interrupted=1; kill "-$1" $(pgrep -P "$inner") 2>/dev/null || kill "-$1" "$inner" 2>/dev/null; }
+  trap 'forward INT' INT
+  trap 'forward TERM' TERM
   while :; do
     wait "$inner"
     rc=$?
@@ -39,7 +41,7 @@ if [ -z "${CONTAINER_TEST_INNER:-}" ]; then
     kill -0 "$inner" 2>/dev/null || break
   done
   set -e
-  if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
+  if [ -z "$interrupted" ] && { [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; }; then
     echo "container-test: FAIL (timed out after ${CONTAINER_TEST_TIMEOUT:-1500} s)"
   fi
   exit "$rc"
@@ -59,6 +61,7 @@ RUN_PID=''
 COMPOSE_PID=''
 BUD_PID=''
 BUILDAH_BEFORE=''
+SWEEP=''
 CTR=''
 WORK=''
 CA_COPY=''
@@ -81,9 +84,11 @@ cleanup () {
     wait "$RUN_PID" 2>/dev/null
   fi
   if [ -n "$CTR" ]; then bah rm "$CTR" >/dev/null 2>&1; fi
-  # Containers this run made (the build's working containers, the stand-in's): those not there
-  # before it. Another buildah build started meanwhile in the same storage would lose its own.
-  if [ -n "$BUILDAH_BEFORE" ]; then
+  # After an interruption or a failed build: containers this run made (the build's working
+  # containers, the stand-in's), i.e. those not there before it. A finished run has none left
+  # (bud --rm), so a buildah build someone else runs meanwhile in the same storage keeps its own,
+  # unless this run is interrupted while it runs.
+  if [ -n "$BUILDAH_BEFORE" ] && [ -n "$SWEEP" ]; then
     local id
     for id in $(bah containers -q 2>/dev/null); do
       case " $BUILDAH_BEFORE " in *" $id "*) ;; *) bah rm "$id" >/dev/null 2>&1 && echo "container-test: removed working container $id" ;; esac
@@ -95,8 +100,8 @@ cleanup () {
 }
 trap cleanup EXIT
 # exit from a trap runs the EXIT trap; the codes are the shell's own for these signals.
-trap 'echo "container-test: FAIL (interrupted by SIGINT)"; exit 130' INT
-trap 'echo "container-test: FAIL (interrupted by SIGTERM)"; exit 143' TERM
+trap 'SWEEP=1; echo "container-test: FAIL (interrupted by SIGINT)"; exit 130' INT
+trap 'SWEEP=1; echo "container-test: FAIL (interrupted by SIGTERM)"; exit 143' TERM
 
 # All descendants of a process, from /proc (no pgrep -f).
 descendants () {
@@ -285,7 +290,7 @@ timeout 900 buildah --storage-driver "$STORAGE" bud --force-rm "${args[@]}" . &
 BUD_PID=$!
 set +e; wait "$BUD_PID"; bud_rc=$?; set -e
 BUD_PID=''
-[ "$bud_rc" -eq 0 ] || fail "image build"
+[ "$bud_rc" -eq 0 ] || { SWEEP=1; fail "image build"; }
 build_time=$(since "$tb")
 log "image built in $build_time s"
 
