@@ -29,7 +29,7 @@ if [ -z "${CONTAINER_TEST_INNER:-}" ]; then
   # timeout runs the inner script in a process group of its own, which a Ctrl-C or a SIGTERM to
   # this shell does not reach: pass them on to the inner script itself (through timeout, its
   # -k grace would cut the cleanup short), then wait while its trap removes what it made.
-  timeout -k 15 "${CONTAINER_TEST_TIMEOUT:-1500}" bash "$0" "$@" &
+  timeout -k 60 "${CONTAINER_TEST_TIMEOUT:-1500}" bash "$0" "$@" &
   inner=$!
   interrupted=''
   forward () { interrupted=1; kill "-$1" $(pgrep -P "$inner") 2>/dev/null || kill "-$1" "$inner" 2>/dev/null; }
