@@ -30,13 +30,29 @@ const corsOrigins = z.string().transform((value, ctx) => {
   return list.map((o) => o.replace(/\/$/, ''))
 })
 
+/** Comma-separated http(s) base URLs, trailing slashes dropped. */
+const publicUrls = z.string().transform((value, ctx) => {
+  const list = value.split(',').map((u) => u.trim()).filter((u) => u !== '')
+  for (const url of list) {
+    let parsed: URL | undefined
+    try { parsed = new URL(url) } catch {}
+    if (parsed === undefined || !/^https?:$/.test(parsed.protocol) || parsed.search !== '' || parsed.hash !== '') {
+      ctx.addIssue({ code: 'custom', message: `'${url}' is not a base URL like http://kjernejournal-sandbox:8080` })
+      return z.NEVER
+    }
+  }
+  return list.map((u) => u.replace(/\/+$/, ''))
+})
+
 export const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080)
     .describe('TCP port to listen on (0 picks a free one).'),
   HOST: z.string().min(1).default('127.0.0.1')
     .describe('Interface to bind. Default: this machine only (127.0.0.1); the container image sets 0.0.0.0. Use 0.0.0.0 to share the sandbox on a network (then set ADMIN_TOKEN).'),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional()
-    .describe('Base URL clients use to reach the sandbox; it is the HelseID issuer. Default http://localhost:PORT.'),
+    .describe('Base URL clients use to reach the sandbox; it is the HelseID issuer. Default: the first of PUBLIC_URLS, else http://localhost:PORT.'),
+  PUBLIC_URLS: publicUrls.optional()
+    .describe('More base URLs the sandbox is reached by (comma-separated), e.g. http://localhost:8080,http://kjernejournal-sandbox:8080 for a browser on the host and an EHR in another container. A request whose Host names one gets it as issuer and in discovery; tokens from any of them are accepted on all. Lenient: HelseID has one issuer.'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
     .describe('pino log level. At `debug` one line per answered request (method, URL with secrets redacted, status, error code, ms).'),
   SEED: z.coerce.number().int().min(0).max(2 ** 32 - 1).default(1)
@@ -107,7 +123,8 @@ export const configSchema = z.object({
 }).refine((c) => c.HEADERS_TIMEOUT <= c.REQUEST_TIMEOUT, { message: 'must not exceed REQUEST_TIMEOUT', path: ['HEADERS_TIMEOUT'] })
 
 type ParsedConfig = z.infer<typeof configSchema>
-export type Config = Readonly<ParsedConfig & { PUBLIC_URL: string }>
+/** PUBLIC_URL is always set; PUBLIC_URLS is every served base URL, PUBLIC_URL first, no repeats. */
+export type Config = Readonly<Omit<ParsedConfig, 'PUBLIC_URL' | 'PUBLIC_URLS'> & { PUBLIC_URL: string, PUBLIC_URLS: readonly string[] }>
 
 export class ConfigError extends Error {
   override name = 'ConfigError'
@@ -157,6 +174,7 @@ export function loadConfig (env: Record<string, string | undefined>, argv: reado
     throw new ConfigError(`Invalid setting ${name}=${JSON.stringify(source[name])}: ${issue.message}`)
   }
   const parsed = result.data
-  const publicUrl = (parsed.PUBLIC_URL ?? `http://localhost:${parsed.PORT}`).replace(/\/+$/, '')
-  return Object.freeze({ ...parsed, PUBLIC_URL: publicUrl })
+  const publicUrl = (parsed.PUBLIC_URL ?? parsed.PUBLIC_URLS?.[0] ?? `http://localhost:${parsed.PORT}`).replace(/\/+$/, '')
+  const served = Object.freeze([...new Set([publicUrl, ...(parsed.PUBLIC_URLS ?? [])])])
+  return Object.freeze({ ...parsed, PUBLIC_URL: publicUrl, PUBLIC_URLS: served })
 }

@@ -4,10 +4,14 @@
  * Kept tiny on purpose: when the sandbox will need a new signing key, its generation (a few
  * hundred ms of CPU) starts here, on the thread pool, before the rest of the sandbox is loaded,
  * so the two overlap and start-up waits for whichever is slower instead of both in turn.
- * The verbs themselves are in server/cli/run.ts.
+ * The verbs themselves are in server/cli/run.ts. Node's compile cache is turned on before that
+ * import, so the modules it loads come from the cache on later starts (server/compile-cache.ts).
  */
 import { existsSync } from 'node:fs'
+import { enableCompileCache } from './compile-cache.js'
 import { generatePrivateJwk } from './domain/helseid/key-generation.js'
+
+enableCompileCache()
 
 /** KEYS_FILE as config.ts will read it: the --keys-file flag wins over the environment. */
 function keysFile (args: readonly string[]): string | undefined {

@@ -49,3 +49,14 @@ t.test('unknown flags and stray arguments are refused', async (t) => {
 t.test('empty environment values count as unset', async (t) => {
   t.equal(loadConfig({ PORT: '' }).PORT, 8080)
 })
+
+t.test('PUBLIC_URLS: every served URL, PUBLIC_URL first; the first of the list when PUBLIC_URL is unset', async (t) => {
+  t.same(loadConfig({}).PUBLIC_URLS, ['http://localhost:8080'])
+  const listed = loadConfig({ PUBLIC_URLS: 'http://localhost:8080/, http://kjernejournal-sandbox:8080' })
+  t.equal(listed.PUBLIC_URL, 'http://localhost:8080')
+  t.same(listed.PUBLIC_URLS, ['http://localhost:8080', 'http://kjernejournal-sandbox:8080'])
+  const both = loadConfig({ PUBLIC_URL: 'http://kj.test', PUBLIC_URLS: 'http://a.test,http://kj.test' })
+  t.same(both.PUBLIC_URLS, ['http://kj.test', 'http://a.test'], 'PUBLIC_URL first, no repeats')
+  t.throws(() => loadConfig({ PUBLIC_URLS: 'http://ok.test,kjernejournal-sandbox' }), { name: 'ConfigError', message: /^Invalid setting PUBLIC_URLS=.*'kjernejournal-sandbox' is not a base URL/ })
+  t.throws(() => loadConfig({ PUBLIC_URLS: 'ftp://x.test' }), /Invalid setting PUBLIC_URLS/)
+})

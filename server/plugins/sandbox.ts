@@ -2,8 +2,10 @@
  * Exposes the sandbox to routes (`app.sandbox`) and gives each request its context:
  * - its session (`request.sandboxSession`): from the path prefix `/s/<id>/...` (stripped before
  *   routing by `rewriteSessionUrl`), else the `X-Sandbox-Session` header, else `default`;
- * - its HelseID issuer (`request.issuer`): PUBLIC_URL, or PUBLIC_URL/s/<id> when the session came
- *   from the path, so an unmodified EHR is isolated by its base URL alone;
+ * - its HelseID issuer (`request.issuer`): the served URL its Host names (PUBLIC_URL when it names
+ *   none; see domain/public-urls.ts), + /s/<id> when the session came from the path, so an
+ *   unmodified EHR is isolated by its base URL alone; and the issuers whose tokens it accepts
+ *   (`request.issuers`: the same for every served URL, its own first);
  * - its event id (`request.eventId`): Kjernejournal's X-EVENT-ID and OperationOutcome.id.
  */
 import { randomUUID } from 'node:crypto'
@@ -13,6 +15,7 @@ import type { Sandbox } from '../domain/sandbox.js'
 import type { Session } from '../domain/session.js'
 import { SESSION_ID } from '../domain/sessions.js'
 import { AdminError } from '../domain/admin-error.js'
+import { PublicUrls } from '../domain/public-urls.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -21,6 +24,7 @@ declare module 'fastify' {
   interface FastifyRequest {
     sandboxSession: Session
     issuer: string
+    issuers: readonly string[]
     eventId: string
   }
 }
@@ -42,13 +46,17 @@ export default fp<{ sandbox: Sandbox }>(async (app, { sandbox }) => {
   app.decorate('sandbox', sandbox)
   app.decorateRequest('sandboxSession', null as unknown as Session)
   app.decorateRequest('issuer', '')
+  app.decorateRequest('issuers', null as unknown as readonly string[])
+  const served = new PublicUrls(sandbox.config.PUBLIC_URLS)
   app.decorateRequest('eventId', '')
   app.addHook('onRequest', async (request) => {
     request.eventId = randomUUID()
     const fromPath = pathSessions.get(request.raw)
     const header = request.headers['x-sandbox-session']
     const id = fromPath ?? (typeof header === 'string' && header !== '' ? header : 'default')
-    request.issuer = fromPath !== undefined ? `${sandbox.config.PUBLIC_URL}/s/${fromPath}` : sandbox.config.PUBLIC_URL
+    const issuers = served.forRequest(request.headers.host, fromPath)
+    request.issuer = issuers.issuer
+    request.issuers = issuers.accepted
     if (!SESSION_ID.test(id)) {
       request.sandboxSession = sandbox.defaultSession
       throw new AdminError(400, 'invalid_session', 'X-Sandbox-Session must be 1-64 letters, digits, _ or -')

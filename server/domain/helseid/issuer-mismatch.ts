@@ -6,7 +6,14 @@
  */
 import { describeUntrusted, quote } from '../untrusted-text.js'
 
-/** "the token's issuer is X; expected Y (...)": what to compare, and the setting that decides it. */
-export function issuerMismatch (actual: unknown, expected: string): string {
-  return `the token's issuer is ${describeUntrusted(actual)}; expected ${quote(expected)} (PUBLIC_URL sets the issuer; a token from /s/<session> belongs to that session's URLs)`
+/**
+ * "the token's issuer is X; expected Y (...)": what to compare, and the settings that decide it.
+ * `expected` is every issuer accepted here, the one for the URL the caller used first.
+ */
+export function issuerMismatch (actual: unknown, expected: string | readonly string[]): string {
+  const [own = '', ...others] = typeof expected === 'string' ? [expected] : expected
+  const which = others.length === 0
+    ? `${quote(own)} (PUBLIC_URL sets the issuer`
+    : `${[own, ...others].map(quote).join(' or ')} (PUBLIC_URL and PUBLIC_URLS set the issuers`
+  return `the token's issuer is ${describeUntrusted(actual)}; expected ${which}; a token from /s/<session> belongs to that session's URLs)`
 }

@@ -29,7 +29,8 @@ export interface KjToken {
 export interface KjTokenCheck {
   /** Checks the signature against HelseID's published keys (remembering tokens it has seen). */
   readonly verify: JwsVerifier
-  readonly issuer: string
+  /** Issuers accepted (every URL the sandbox serves, for the request's session), the caller's first. */
+  readonly issuers: readonly string[]
   readonly audience: string
   readonly scope: string
   /** Sandbox time, seconds. */
@@ -83,7 +84,7 @@ function checkIssuerAndTimes (payload: JWTPayload, check: KjTokenCheck): void {
   for (const claim of ['exp', 'iat'] as const) {
     if (payload[claim] === undefined) throw invalid(`claim '${claim}' is invalid (missing)`)
   }
-  if (payload.iss !== check.issuer) throw invalid(`claim 'iss' is invalid: ${issuerMismatch(payload.iss, check.issuer)}`)
+  if (typeof payload.iss !== 'string' || !check.issuers.includes(payload.iss)) throw invalid(`claim 'iss' is invalid: ${issuerMismatch(payload.iss, check.issuers)}`)
   for (const claim of ['iat', 'exp'] as const) {
     if (typeof payload[claim] !== 'number') throw invalid(`claim '${claim}' is invalid (invalid)`)
   }

@@ -4,7 +4,7 @@
  * (text/plain, no preflight), and a rebinding domain could read the journal (robustness probe,
  * findings 5 and 15). So: a request whose Origin (or, without one, Referer) is present must come
  * from the sandbox itself or an origin in CORS_ORIGINS; a body must be JSON; and the Host must be
- * one of the sandbox's own names (loopback, IP literals, PUBLIC_URL's host, this machine's name,
+ * one of the sandbox's own names (loopback, IP literals, the hosts of PUBLIC_URL(S), this machine's name,
  * ALLOWED_HOSTS). curl and CI clients send no Origin and keep working, and so does the dashboard,
  * which is same-origin. /__admin/health stays open like it does for ADMIN_TOKEN.
  */
@@ -26,7 +26,7 @@ function claimedOrigin (request: FastifyRequest): string | undefined {
 }
 
 function originAllowed (config: Config, request: FastifyRequest, origin: string): boolean {
-  const own = [new URL(config.PUBLIC_URL).origin, `${request.protocol}://${request.headers.host ?? ''}`]
+  const own = [...config.PUBLIC_URLS.map((url) => new URL(url).origin), `${request.protocol}://${request.headers.host ?? ''}`]
   if (own.includes(origin)) return true
   const listed = config.CORS_ORIGINS
   return listed === '*' || (listed !== undefined && listed.includes(origin))

@@ -38,7 +38,7 @@ const endSession: FastifyPluginAsync = async (app) => {
         return badHint(reply, 'id_token_hint is not an ID token this sandbox issued')
       }
       // Signed by this sandbox, but in another session (or under another PUBLIC_URL): say which.
-      if (payload.iss !== request.issuer) return badHint(reply, `id_token_hint is from another issuer: ${issuerMismatch(payload.iss, request.issuer)}`)
+      if (typeof payload.iss !== 'string' || !request.issuers.includes(payload.iss)) return badHint(reply, `id_token_hint is from another issuer: ${issuerMismatch(payload.iss, request.issuers)}`)
       clientId = typeof payload.aud === 'string' ? payload.aud : undefined
       if (typeof payload.sid === 'string') {
         const now = session.clock.now()

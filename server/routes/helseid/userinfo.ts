@@ -29,10 +29,10 @@ const userinfo: FastifyPluginAsync = async (app) => {
     const session = request.sandboxSession
     let payload: JWTPayload
     try {
-      ({ payload } = await jwtVerify(token, keySet, { issuer: request.issuer, currentDate: new Date(session.clock.now()), typ: 'at+jwt', requiredClaims: ['exp', 'iat'] }))
+      ({ payload } = await jwtVerify(token, keySet, { issuer: [...request.issuers], currentDate: new Date(session.clock.now()), typ: 'at+jwt', requiredClaims: ['exp', 'iat'] }))
     } catch (err) {
       // The one refusal worth detail: the token is fine, but from another issuer (URL or session).
-      if (err instanceof errors.JWTClaimValidationFailed && err.claim === 'iss') throw invalidToken(`the access token is from another issuer: ${issuerMismatch(err.payload.iss, request.issuer)}`)
+      if (err instanceof errors.JWTClaimValidationFailed && err.claim === 'iss') throw invalidToken(`the access token is from another issuer: ${issuerMismatch(err.payload.iss, request.issuers)}`)
       throw invalidToken('the access token is invalid or expired')
     }
     // A token without an end or issued in the future is not one this HelseID issued.

@@ -1,5 +1,5 @@
 /**
- * Whether a Host header names this sandbox (loopback, IP literals, PUBLIC_URL's host, this
+ * Whether a Host header names this sandbox (loopback, IP literals, the hosts of PUBLIC_URL(S), this
  * machine's name, ALLOWED_HOSTS): the admin API and the dashboard both refuse other names, since
  * DNS rebinding arrives with a name the attacker owns.
  */
@@ -20,7 +20,7 @@ export function hostAllowed (config: Config, header: string | undefined): boolea
   if (config.ALLOWED_HOSTS === '*' || header === undefined) return true
   const host = hostOf(header)
   if (isIP(host) !== 0 || host === 'localhost' || host.endsWith('.localhost')) return true
-  if (host === new URL(config.PUBLIC_URL).hostname.toLowerCase().replace(/^\[|\]$/g, '')) return true
+  if (config.PUBLIC_URLS.some((url) => host === new URL(url).hostname.toLowerCase().replace(/^\[|\]$/g, ''))) return true
   if (host === hostname().toLowerCase()) return true
   return (config.ALLOWED_HOSTS ?? []).includes(host)
 }

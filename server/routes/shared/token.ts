@@ -25,7 +25,7 @@ export async function requireToken (request: FastifyRequest, api: TokenAudience 
   const session = request.sandboxSession
   return verifyKjToken(request.headers.authorization, {
     verify: sandbox.verifiedTokens,
-    issuer: request.issuer,
+    issuers: request.issuers,
     audience: api.audience,
     scope: api.scope,
     now: session.clock.epochSeconds(),

@@ -57,7 +57,7 @@ function without (payload: JWTPayload, name: string): JWTPayload {
 function check (patch: Partial<KjTokenCheck> = {}): KjTokenCheck {
   return {
     verify: cachedJwsVerifier(keySet, ['RS256']),
-    issuer: ISSUER,
+    issuers: [ISSUER],
     audience: AUDIENCE,
     scope: SCOPE,
     now: NOW,
@@ -137,7 +137,7 @@ t.test('times are judged by the check\'s clock, also for a token whose signature
   await verifyKjToken(bearer(token), check({ verify }))
   t.ok(verify.known(token), 'the signature is remembered')
   await refuses(t, bearer(token), 'KJF-000198', /expired/, 'later, the same token has expired', { verify, now: NOW + 300 })
-  await refuses(t, bearer(token), 'KJF-000198', /'iss' is invalid/, 'and is judged against the issuer', { verify, issuer: 'http://sandbox.test/s/team-a' })
+  await refuses(t, bearer(token), 'KJF-000198', /'iss' is invalid/, 'and is judged against the issuer', { verify, issuers: ['http://sandbox.test/s/team-a'] })
 })
 
 t.test('an issuer mismatch names both issuers and the setting, and echoes a hostile iss bounded and inert', async (t) => {
@@ -228,4 +228,12 @@ t.test('the order: where a token fails two checks, the earlier check answers', a
   await refuses(t, bearer(await sign({ ...without(SYSTEM, CLAIM.orgnrParent), [CLAIM.clientAmr]: 'client_secret_post' })), 'KJF-000225', undefined, 'client authentication before required claims')
   await refuses(t, `DPoP ${await sign(without(SYSTEM, CLAIM.orgnrParent))}`, 'KJF-000218', undefined, 'required claims before DPoP')
   await refuses(t, 'Basic x', 'KJF-000279', undefined, 'presence first')
+})
+
+t.test('several served issuers (PUBLIC_URLS): a token from any of them passes; a mismatch lists them, the caller\'s first', async (t) => {
+  const other = 'http://kjernejournal-sandbox:8080'
+  await verifyKjToken(bearer(await sign({ ...SYSTEM, iss: other })), check({ issuers: [ISSUER, other] }))
+  await refuses(t, bearer(await sign({ ...SYSTEM, iss: 'http://elsewhere.test' })), 'KJF-000198',
+    /^claim 'iss' is invalid: the token's issuer is 'http:\/\/elsewhere\.test'; expected 'http:\/\/kjernejournal-sandbox:8080' or 'http:\/\/sandbox\.test' \(PUBLIC_URL and PUBLIC_URLS set the issuers; /,
+    'an issuer not served', { issuers: [other, ISSUER] })
 })
