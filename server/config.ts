@@ -62,6 +62,8 @@ export const configSchema = z.object({
     .describe('Lifetime of the one-time code from /api/session/create (Kjernejournal Innlogging), seconds.'),
   INNLOGGING_SESSION_LIFETIME: seconds(7 * 86400).default(600)
     .describe('Lifetime of a Kjernejournal Innlogging portal session, renewed by /api/session/refresh, seconds.'),
+  INNLOGGING_REQUIRE_ATTEST: boolish.default(false)
+    .describe('When true, /api/session/create also requires the tillitsrammeverk attest (authorization_details) in the token, not only the scope nhn:kjernejournal/tillitsrammeverk (KJF-000218).'),
   KJ_MAX_TOKEN_LIFETIME: seconds(30 * 86400).default(3600)
     .describe('Longest access-token lifetime (exp - iat) Kjernejournal accepts before answering KJF-000198, seconds.'),
   EXTRA_FIELD: boolish.default(true)

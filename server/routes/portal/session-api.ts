@@ -12,6 +12,7 @@ import type { KjToken } from '../../domain/kjernejournal/access-token.js'
 import { innloggingOf, type InnloggingLimits } from '../../domain/portal/innlogging.js'
 import { checkActingRole, checkPortalOrganisation, checkPortalUser } from '../../domain/portal/portal-user.js'
 import { parseCreateSession, parseJsonBody, parseSessionId } from '../../domain/portal/session-request.js'
+import { checkTillitsrammeverk } from '../../domain/portal/tillitsrammeverk.js'
 import { requireJson } from '../shared/json-content-type.js'
 import { requireToken } from '../shared/token.js'
 import { NO_STORE } from '../../faces/portal.js'
@@ -40,6 +41,7 @@ const sessionApi: FastifyPluginAsync = async (app) => {
   app.post('/create', async (request, reply) => {
     requireJson(request)
     const token = await requireUserToken(request)
+    checkTillitsrammeverk(token.payload, sandbox.config.INNLOGGING_REQUIRE_ATTEST)
     const organisation = checkPortalOrganisation([token.orgnrChild, token.orgnrParent].filter((o): o is string => o !== undefined), sandbox.world.organisations)
     const body = parseCreateSession(parseJsonBody(request.body))
     const user = checkPortalUser({ pid: token.pid, ...(token.hprNumber !== undefined && { hprNumber: token.hprNumber }) }, sandbox.world.users, 'innlogging')
