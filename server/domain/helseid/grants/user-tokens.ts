@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto'
 import { mintAccessToken, mintIdToken, type LoginIdentity } from '../token-minter.js'
 import { resolveScopes } from '../scopes.js'
-import type { AuthorizationDetails } from '../authorization-details.js'
+import { isEmpty, type AuthorizationDetails } from '../authorization-details.js'
 import type { GrantContext, TokenResponse } from './context.js'
 import { tokenDetails } from './token-details.js'
 
@@ -71,7 +71,7 @@ export async function issueUserTokens (ctx: GrantContext, grant: UserGrant, narr
       identity: grant.identity,
       scopes: [...grant.consentedScopes],
       resources: [...grant.resources],
-      details: grant.details ?? {},
+      ...(grant.details !== undefined && !isEmpty(grant.details) && { details: grant.details }),
       expiresAt
     }, expiresAt, nowMs)
     response.refresh_token = refreshToken
