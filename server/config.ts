@@ -83,6 +83,8 @@ export const configSchema = z.object({
     .describe('When true, the DPoP proof of /api/session/end must carry `ath`, as HelseID\'s DPoP rules require of every API call. NHN\'s reference EHR omits it there; false accepts that (an `ath` that is present must still match).'),
   PING_FIELD: z.enum(['Pong', 'pong']).default('Pong')
     .describe('The timestamp field of the ping answer (/v1/ping, /api/session/ping). NHN\'s table names it `Pong`; the real spelling is unconfirmed.'),
+  INNLOGGING_REQUIRE_ATTEST: boolish.default(false)
+    .describe('When true, /api/session/create also requires the tillitsrammeverk attest (authorization_details) in the token, not only the scope nhn:kjernejournal/tillitsrammeverk (KJF-000218).'),
   KJ_MAX_TOKEN_LIFETIME: seconds(30 * 86400).default(3600)
     .describe('Longest access-token lifetime (exp - iat) Kjernejournal accepts before answering KJF-000198, seconds.'),
   EXTRA_FIELD: boolish.default(true)

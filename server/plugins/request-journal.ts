@@ -14,6 +14,7 @@ import { boundEntry } from '../domain/journal/entry-bounds.js'
 import { redactedTicket, redactHeaders, redactQuery, redactText, redactUrl } from '../domain/journal/redact.js'
 import { faceOf } from '../domain/faces.js'
 import { journalFirings } from './scenario-engine.js'
+import { usedDefaultChildOrganisation } from './token-journal.js'
 
 const NOT_JOURNALED = ['/__admin', '/__dashboard', '/docs', '/openapi.json']
 const HELSEINDIKATOR_ROUTES = new Set(['/v1/helseindikator', '/v1/helseindikator/status'])
@@ -84,6 +85,7 @@ function record (request: FastifyRequest, reply: FastifyReply): void {
     ...(indicator !== undefined && { helseindikatorStatus: indicator.status }),
     durationMs: Math.round(elapsed * 100) / 100,
     ...(scenarioRules !== undefined && { scenarioRules }),
+    ...(usedDefaultChildOrganisation(request) && { defaultChildOrganisation: true as const }),
     request: { headers, ...(token !== undefined && { token }), ...(requestBody !== undefined && { body: requestBody }) },
     response: {
       headers: answerHeaders(reply),

@@ -60,7 +60,7 @@ async function dpopUserToken (url: string, key: DpopKey): Promise<string> {
     client_id: DEMO_CLIENT_ID,
     response_type: 'code',
     redirect_uri: redirect,
-    scope: 'openid profile nhn:kjernejournal/innlogging',
+    scope: 'openid profile nhn:kjernejournal/innlogging nhn:kjernejournal/tillitsrammeverk',
     code_challenge: challenge,
     code_challenge_method: 'S256',
     state: 's',

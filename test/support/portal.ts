@@ -10,7 +10,7 @@ import { dpopKey, dpopProof, type DpopKey } from './dpop.js'
 import { helseindikator } from './kj.js'
 import { loginCode, pkce, REDIRECT_URI } from './login.js'
 
-export const INNLOGGING_SCOPES = 'openid profile nhn:kjernejournal/innlogging'
+export const INNLOGGING_SCOPES = 'openid profile nhn:kjernejournal/innlogging nhn:kjernejournal/tillitsrammeverk'
 
 export async function freshTicket (app: FastifyInstance, fnr = '17815810112', samtykke = 'HPMOTTATTSAMTYKKE'): Promise<string> {
   const res = await helseindikator(app, { fnr, samtykke })

@@ -50,6 +50,18 @@ export function checkUser (token: { pid?: string, hprNumber?: string }, users: r
   return user
 }
 
+/**
+ * The critical-information API needs the point of care on every call ("Required for all": the
+ * EHR "must provide the org. nr. of the actual work place"). HelseID puts orgnr_child in the
+ * token only when the EHR sends its organisation structure. The code is the sandbox's judgement:
+ * KJF-000208, "HelseId token is missing required claim" (docs/assumptions.md).
+ */
+export function checkPointOfCare (token: { orgnrChild?: string | undefined }): void {
+  if (token.orgnrChild === undefined) {
+    throw new KjError('KJF-000208', 'the token has no helseid://claims/client/claims/orgnr_child: send your point of care to HelseID in the client assertion\'s authorization_details (helseid_authorization), see docs/helseid.md')
+  }
+}
+
 /** The role in nhn-user-role must be one the user holds and one Kjernejournal grants. */
 export function checkRole (user: User, role: { code: string }): void {
   if (!user.roles.includes(role.code)) {

@@ -6,6 +6,7 @@
  * @see https://www.rfc-editor.org/rfc/rfc7636#section-4.6
  */
 import { createHash, randomBytes } from 'node:crypto'
+import { isEmpty, parseAuthorizationDetails, type AuthorizationDetails } from './authorization-details.js'
 import type { Client } from './clients.js'
 import { OAuthError } from './oauth-error.js'
 import { parseScopeParam, resolveScopes } from './scopes.js'
@@ -23,6 +24,8 @@ export interface AuthorizationRequest {
   readonly loginHint?: string
   readonly testPid?: string
   readonly testSecurityLevel?: string
+  /** Structures from the request object or PAR's authorization_details, for every token of the login. */
+  readonly details?: AuthorizationDetails
 }
 
 export interface AuthorizationCode {
@@ -40,7 +43,7 @@ export type AuthorizeParams = Record<string, string | string[] | undefined>
  * in stores any peer can fill, so what one entry holds is bounded too (issue 18); real values
  * are far shorter. Parameters not named here: DEFAULT_MAX_LENGTH.
  */
-export const MAX_PARAM_LENGTH: Readonly<Record<string, number>> = { redirect_uri: 2048, scope: 1024, state: 512, nonce: 512 }
+export const MAX_PARAM_LENGTH: Readonly<Record<string, number>> = { redirect_uri: 2048, scope: 1024, state: 512, nonce: 512, authorization_details: 8192 }
 const DEFAULT_MAX_LENGTH = 256
 /** At most this many `resource` parameters (RFC 8707), each a known API. */
 export const MAX_RESOURCES = 16
@@ -108,10 +111,12 @@ export function parseAuthorizationRequest (params: AuthorizeParams, client: Clie
   const { state, nonce, dpop_jkt: dpopJkt, login_hint: loginHint, test_pid: testPid, test_security_level: testSecurityLevel } = {
     ...optional('state'), ...optional('nonce'), ...optional('dpop_jkt'), ...optional('login_hint'), ...optional('test_pid'), ...optional('test_security_level')
   }
+  const details = parseAuthorizationDetails(single(params, 'authorization_details'))
   return {
     clientId: client.client_id,
     redirectUri,
     scopes,
+    ...(!isEmpty(details) && { details }),
     resources,
     codeChallenge,
     ...(state !== undefined && { state }),

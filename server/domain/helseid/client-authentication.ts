@@ -7,7 +7,7 @@
  * @see https://utviklerportal.nhn.no/informasjonstjenester/helseid/protokoller-og-sikkerhetsprofil/sikkerhetsprofil/docs/vedlegg/klientautentisering_enmd
  */
 import { timingSafeEqual } from 'node:crypto'
-import { decodeJwt, errors, jwtVerify } from 'jose'
+import { decodeJwt, errors, jwtVerify, type JWTPayload } from 'jose'
 import { ASYMMETRIC_ALGS, CLIENT_ASSERTION_TYPE } from './claims.js'
 import type { Client, ClientRegistry } from './clients.js'
 import type { ReplayGuard } from '../expiring-map.js'
@@ -71,7 +71,7 @@ function describeJoseFailure (err: unknown, expected: { clientId: string, tokenE
   return 'client assertion could not be verified'
 }
 
-async function verifyAssertion (input: ClientAuthInput, ctx: ClientAuthContext): Promise<Client> {
+async function verifyAssertion (input: ClientAuthInput, ctx: ClientAuthContext): Promise<AuthenticatedClient> {
   if (input.client_assertion_type !== CLIENT_ASSERTION_TYPE) {
     throw invalidClient(`client_assertion_type must be ${CLIENT_ASSERTION_TYPE}`)
   }
@@ -111,7 +111,7 @@ async function verifyAssertion (input: ClientAuthInput, ctx: ClientAuthContext):
   if (!ctx.replay.firstUse(`${clientId}|${String(payload.jti)}`, (exp + SKEW) * 1000, ctx.now * 1000)) {
     throw invalidClient('client assertion jti has been used before')
   }
-  return client
+  return { client, assertion: payload }
 }
 
 function verifySecret (id: string | undefined, secret: string, ctx: ClientAuthContext): Client {
@@ -123,11 +123,17 @@ function verifySecret (id: string | undefined, secret: string, ctx: ClientAuthCo
   return client
 }
 
-/** Returns the authenticated client, or throws `invalid_client`. */
-export async function authenticateClient (input: ClientAuthInput, ctx: ClientAuthContext): Promise<Client> {
+/** The client, and the claims of its verified assertion (where EHRs put `authorization_details`). */
+export interface AuthenticatedClient {
+  readonly client: Client
+  readonly assertion?: JWTPayload
+}
+
+/** Returns the authenticated client and its assertion's claims, or throws `invalid_client`. */
+export async function authenticateClientRequest (input: ClientAuthInput, ctx: ClientAuthContext): Promise<AuthenticatedClient> {
   if (input.client_assertion !== undefined) return verifyAssertion(input, ctx)
   const basic = input.authorization !== undefined ? parseBasic(input.authorization) : undefined
-  if (basic !== undefined) return verifySecret(basic.id, basic.secret, ctx)
-  if (input.client_secret !== undefined) return verifySecret(input.client_id, input.client_secret, ctx)
+  if (basic !== undefined) return { client: verifySecret(basic.id, basic.secret, ctx) }
+  if (input.client_secret !== undefined) return { client: verifySecret(input.client_id, input.client_secret, ctx) }
   throw invalidClient('client authentication is missing: send a client_assertion (private_key_jwt)')
 }

@@ -26,15 +26,33 @@ export const clientRegistrationSchema = z.object({
   jwks: z.object({ keys: z.array(publicJwkSchema).min(1) }).optional(),
   client_secret: z.string().min(8, 'a client secret needs at least 8 characters').optional(),
   orgnr_parent: orgnr,
+  /** Compatibility: a point of care put in every token the EHR sends no structure for (the journal flags it). */
   orgnr_child: orgnr.optional(),
   orgnr_supplier: orgnr.optional(),
+  /** HelseID's client tenancy; multi-tenant clients name the parent in every request. Default: multi when orgnr_supplier is set. */
+  tenancy: z.enum(['single', 'multi']).optional(),
+  /** Multi-tenant only: the legal entities the client may represent (HelseID checks Altinn delegations). Default: [orgnr_parent]. */
+  represents: z.array(orgnr).min(1).max(1000).optional(),
   scopes: z.array(z.string().min(1)).optional(),
   redirect_uris: z.array(z.url()).optional(),
   post_logout_redirect_uris: z.array(z.url()).optional()
 }).strict().refine(
   (c) => (c.jwks === undefined) !== (c.client_secret === undefined),
   { message: 'give exactly one of jwks (private_key_jwt, what HelseID requires) or client_secret', path: ['jwks'] }
+).refine(
+  (c) => c.represents === undefined || tenancyOf(c) === 'multi',
+  { message: 'represents is for multi-tenant clients (tenancy: "multi")', path: ['represents'] }
 )
+
+/** A client's tenancy: as registered, else multi-tenant when a supplier is named (HelseID's SaaS setup). */
+export function tenancyOf (c: { tenancy?: 'single' | 'multi' | undefined, orgnr_supplier?: string | undefined }): 'single' | 'multi' {
+  return c.tenancy ?? (c.orgnr_supplier !== undefined ? 'multi' : 'single')
+}
+
+/** The legal entities a multi-tenant client may name as its parent. */
+export function representedBy (c: { represents?: readonly string[] | undefined, orgnr_parent: string }): readonly string[] {
+  return c.represents ?? [c.orgnr_parent]
+}
 
 export type ClientRegistration = z.infer<typeof clientRegistrationSchema>
 

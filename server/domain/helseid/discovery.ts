@@ -5,6 +5,7 @@
  * @see https://helseid-sts.test.nhn.no/.well-known/openid-configuration
  */
 import { ASYMMETRIC_ALGS, CLAIM, IDENTITY_SCOPES, KNOWN_API_SCOPES } from './claims.js'
+import { TOKEN_EXCHANGE_GRANT } from './grants/token-exchange.js'
 
 export const ENDPOINT_PATHS = {
   jwks: '/.well-known/openid-configuration/jwks',
@@ -36,13 +37,14 @@ export function discoveryDocument (issuer: string, options: { requireDpop: boole
     frontchannel_logout_supported: false,
     backchannel_logout_supported: false,
     scopes_supported: scopes,
+    // HelseID TEST's list, in its order: the claims a client may ask for, not every claim issued.
     claims_supported: [
-      'sub', 'sid', 'auth_time', 'idp', 'amr', 'name', 'given_name', 'middle_name', 'family_name',
-      CLAIM.pid, CLAIM.securityLevel, CLAIM.assuranceLevel, CLAIM.network, CLAIM.hprNumber,
-      'client_id', CLAIM.orgnrParent, CLAIM.orgnrChild, CLAIM.orgnrSupplier, CLAIM.clientTenancy,
-      CLAIM.clientName, CLAIM.clientAmr, CLAIM.clientAmrHelseId, 'cnf'
+      'name', 'family_name', 'given_name', 'middle_name',
+      CLAIM.assuranceLevel, CLAIM.pid, CLAIM.pidPseudonym, CLAIM.securityLevel, CLAIM.network, CLAIM.hprNumber,
+      CLAIM.clientName, CLAIM.clientTenancy, CLAIM.orgnrParent, CLAIM.orgnrChild, CLAIM.orgnrSupplier, CLAIM.clientAmr
     ],
-    grant_types_supported: ['authorization_code', 'client_credentials', 'refresh_token'],
+    // HelseID TEST also lists implicit, device_code and ciba; the sandbox offers what EHRs of Kjernejournal use.
+    grant_types_supported: ['authorization_code', 'client_credentials', 'refresh_token', TOKEN_EXCHANGE_GRANT],
     response_types_supported: ['code'],
     response_modes_supported: ['query'],
     subject_types_supported: ['public'],
@@ -53,7 +55,8 @@ export function discoveryDocument (issuer: string, options: { requireDpop: boole
     revocation_endpoint_auth_methods_supported: ['private_key_jwt', 'client_secret_post', 'client_secret_basic'],
     dpop_signing_alg_values_supported: [...ASYMMETRIC_ALGS],
     authorization_response_iss_parameter_supported: true,
-    request_parameter_supported: false,
+    request_parameter_supported: true,
+    request_object_signing_alg_values_supported: [...ASYMMETRIC_ALGS],
     request_uri_parameter_supported: true,
     dpop_bound_access_tokens_required: options.requireDpop
   }

@@ -17,6 +17,7 @@ export type OAuthErrorCode =
   | 'use_dpop_nonce'
   | 'unsupported_response_type'
   | 'access_denied'
+  | 'invalid_request_object'
   | 'invalid_token'
   | 'server_error'
 

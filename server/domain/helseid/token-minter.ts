@@ -7,7 +7,9 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { SignJWT, base64url, type JWTPayload } from 'jose'
 import { CLAIM } from './claims.js'
-import type { Client } from './clients.js'
+import { tenancyOf, type Client } from './clients.js'
+import type { TokenOrganisations } from './organisation-numbers.js'
+import type { TillitsrammeverkAttest } from './tillitsrammeverk-attest.js'
 import type { SigningKey } from './signing-keys.js'
 import { assuranceLevelOf, fullName, type User } from '../world/users.js'
 
@@ -29,6 +31,10 @@ export interface AccessTokenRequest {
   readonly lifetime: number
   readonly identity?: LoginIdentity
   readonly jkt?: string
+  /** The organisation numbers HelseID settled on for this request (organisation-numbers.ts). */
+  readonly organisations: Pick<TokenOrganisations, 'parent' | 'child'>
+  /** The tillitsrammeverk attest, copied into the token as `authorization_details`. */
+  readonly attest?: TillitsrammeverkAttest
   readonly extraClaims?: JWTPayload
 }
 
@@ -47,15 +53,15 @@ function audClaim (audiences: readonly string[]): string | string[] | undefined 
   return audiences.length === 1 ? audiences[0] : [...audiences]
 }
 
-export function clientClaims (client: Client): JWTPayload {
+export function clientClaims (client: Client, organisations: Pick<TokenOrganisations, 'parent' | 'child'>): JWTPayload {
   const claims: JWTPayload = {
     client_id: client.client_id,
-    [CLAIM.orgnrParent]: client.orgnr_parent,
-    [CLAIM.clientTenancy]: client.orgnr_supplier !== undefined ? 'multi-tenant' : 'single-tenant',
+    [CLAIM.clientTenancy]: tenancyOf(client) === 'multi' ? 'multi-tenant' : 'single-tenant',
     [CLAIM.clientAmr]: client.authMethod === 'private_key_jwt' ? 'private_key_jwt' : 'client_secret',
     [CLAIM.clientAmrHelseId]: client.authMethod === 'private_key_jwt' ? 'rsa_private_key' : 'client_secret'
   }
-  if (client.orgnr_child !== undefined) claims[CLAIM.orgnrChild] = client.orgnr_child
+  if (organisations.parent !== undefined) claims[CLAIM.orgnrParent] = organisations.parent
+  if (organisations.child !== undefined) claims[CLAIM.orgnrChild] = organisations.child
   if (client.orgnr_supplier !== undefined) claims[CLAIM.orgnrSupplier] = client.orgnr_supplier
   if (client.client_name !== undefined) claims[CLAIM.clientName] = client.client_name
   return claims
@@ -84,9 +90,10 @@ export function userClaims (identity: LoginIdentity, clientId: string): JWTPaylo
 
 export async function mintAccessToken (request: AccessTokenRequest, key: SigningKey): Promise<string> {
   const payload: JWTPayload = {
-    ...clientClaims(request.client),
+    ...clientClaims(request.client, request.organisations),
     ...(request.identity !== undefined ? userClaims(request.identity, request.client.client_id) : {}),
     scope: [...request.scopes],
+    ...(request.attest !== undefined && { authorization_details: [request.attest] }),
     ...request.extraClaims
   }
   if (request.jkt !== undefined) payload.cnf = { jkt: request.jkt }

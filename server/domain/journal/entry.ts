@@ -78,6 +78,12 @@ export interface JournalEntry {
   durationMs: number
   /** The scenario rules that fired, in activation order; absent when none did. */
   scenarioRules?: FiredRule[]
+  /**
+   * A token request whose token got orgnr_child from the client registration, not from the
+   * EHR's organisation structure: real HelseID would have left it out (leniency
+   * default-child-organisation).
+   */
+  defaultChildOrganisation?: true
   /** Parts cut to keep the entry small (`path`, `query`, `request.headers`); absent when none. */
   truncated?: string[]
   request: {

@@ -13,7 +13,7 @@ import { deleteMarkerProblem } from './delete-marker.js'
 export const OAUTH_ERROR_CODES = [
   'invalid_request', 'invalid_client', 'invalid_grant', 'unauthorized_client', 'unsupported_grant_type',
   'invalid_scope', 'invalid_target', 'invalid_dpop_proof', 'use_dpop_nonce', 'unsupported_response_type',
-  'access_denied', 'invalid_token', 'server_error'
+  'access_denied', 'invalid_request_object', 'invalid_token', 'server_error'
 ] as const satisfies readonly OAuthErrorCode[]
 
 // Fails to compile when oauth-error.ts gains a code this list lacks.

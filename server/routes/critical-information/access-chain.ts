@@ -1,12 +1,12 @@
 /**
  * Who may do what on the critical-information API, in order: token (audience
  * nhn:critical-information, its scope, DPoP when required) -> nhn-source-system ->
- * nhn-patient-nin -> nhn-access-basis -> organisation -> user (registered, trained, authorised,
+ * nhn-patient-nin -> nhn-access-basis -> organisation (orgnr_child required, KJF-000208) -> user (registered, trained, authorised,
  * old enough) -> nhn-user-role -> the patient's blocks and restrictions. Writing needs a
  * physician's role (KI-0017): only physicians register critical information.
  */
 import type { FastifyRequest } from 'fastify'
-import { checkMayRegister, checkPatientAccess, checkRole, checkUser } from '../../domain/critical-info/access.js'
+import { checkMayRegister, checkPatientAccess, checkPointOfCare, checkRole, checkUser } from '../../domain/critical-info/access.js'
 import { parseAccessBasis, parsePatientNin, parseSourceSystem, parseUserRole } from '../../domain/critical-info/request-headers.js'
 import type { OperationContext } from '../../domain/critical-info/service.js'
 import type { KjToken } from '../../domain/kjernejournal/access-token.js'
@@ -25,6 +25,7 @@ export async function criticalInfoAccess (request: FastifyRequest, write: boolea
   parseSourceSystem(request.headers)
   const nin = parsePatientNin(request.headers)
   const basis = parseAccessBasis(request.headers)
+  checkPointOfCare(token)
   authoriseOrganisation(token, sandbox.world.organisations)
   const now = new Date(session.clock.now())
   const user = checkUser(token, sandbox.world.users, now)

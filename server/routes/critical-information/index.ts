@@ -4,7 +4,7 @@
  * @see https://utviklerportal.nhn.no/informasjonstjenester/kritisk-informasjon/kritisk-info-fhir-api/hit-critical-information/docs/
  */
 import type { FastifyPluginAsync } from 'fastify'
-import { checkUser, statusResponse } from '../../domain/critical-info/access.js'
+import { checkPointOfCare, checkUser, statusResponse } from '../../domain/critical-info/access.js'
 import { profileByName, profileFor } from '../../domain/critical-info/profiles/index.js'
 import { parsePatientNin, parseSourceSystem } from '../../domain/critical-info/request-headers.js'
 import { authoriseOrganisation } from '../../domain/kjernejournal/organisation-access.js'
@@ -26,6 +26,7 @@ const criticalInformation: FastifyPluginAsync = async (app) => {
     const token = await criticalInfoToken(request)
     parseSourceSystem(request.headers)
     const nin = parsePatientNin(request.headers)
+    checkPointOfCare(token)
     authoriseOrganisation(token, sandbox.world.organisations)
     const session = request.sandboxSession
     const user = token.pid !== undefined ? checkUser(token, sandbox.world.users, new Date(session.clock.now())) : undefined

@@ -13,8 +13,10 @@ import {
 import { ENDPOINT_PATHS } from '../../domain/helseid/discovery.js'
 import { adHocUser, newLogin, userFromHints } from '../../domain/helseid/login.js'
 import { OAuthError } from '../../domain/helseid/oauth-error.js'
+import { readRequestObject } from '../../domain/helseid/request-object.js'
 import { isValidNin } from '../../domain/nin.js'
 import type { User } from '../../domain/world/users.js'
+import { clientJwtNow } from '../shared/client-jwt-now.js'
 import { errorPage, loginPage } from './login-page.js'
 
 const LOGIN_PATH = `${ENDPOINT_PATHS.authorize}/login`
@@ -48,10 +50,20 @@ const authorize: FastifyPluginAsync = async (app) => {
     return stored
   }
 
-  async function handle (request: FastifyRequest, reply: FastifyReply, params: AuthorizeParams): Promise<FastifyReply> {
-    const clientId = params.client_id
+  async function handle (request: FastifyRequest, reply: FastifyReply, given: AuthorizeParams): Promise<FastifyReply> {
+    const clientId = given.client_id
     const client = typeof clientId === 'string' ? sandbox.clients.get(clientId) : undefined
     if (client === undefined) return showError(reply, new OAuthError('invalid_client', `unknown client '${String(clientId ?? '')}'`))
+    let params = given
+    if (typeof given.request === 'string') {
+      // Until the object is verified nothing in it, the redirect URI included, is trusted.
+      try {
+        params = await readRequestObject(given.request, client, { issuer: request.issuer, now: clientJwtNow(request), clientIdParam: client.client_id })
+      } catch (err) {
+        if (err instanceof OAuthError) return showError(reply, err)
+        throw err
+      }
+    }
     let authz: AuthorizationRequest
     let redirectUri: string
     try {

@@ -4,7 +4,7 @@
  * by the clock the settings name for client-made JWTs.
  */
 import type { FastifyRequest } from 'fastify'
-import { authenticateClient } from '../../domain/helseid/client-authentication.js'
+import { authenticateClientRequest, type AuthenticatedClient } from '../../domain/helseid/client-authentication.js'
 import type { Client } from '../../domain/helseid/clients.js'
 import { endpointUrl } from '../../domain/helseid/discovery.js'
 import { DpopProofError, verifyDpopProof } from '../../domain/helseid/dpop.js'
@@ -27,6 +27,11 @@ export function formParams (request: FastifyRequest): TokenParams {
 }
 
 export async function authenticate (request: FastifyRequest, params: TokenParams): Promise<Client> {
+  return (await authenticateWithAssertion(request, params)).client
+}
+
+/** As authenticate, with the claims of the client assertion (its `authorization_details`). */
+export async function authenticateWithAssertion (request: FastifyRequest, params: TokenParams): Promise<AuthenticatedClient> {
   const { sandbox } = request.server
   const session = request.sandboxSession
   const issuer = request.issuer
@@ -34,7 +39,7 @@ export async function authenticate (request: FastifyRequest, params: TokenParams
     const v = params[name]
     return typeof v === 'string' ? v : undefined
   }
-  return authenticateClient({
+  return authenticateClientRequest({
     client_id: str('client_id'),
     client_assertion: str('client_assertion'),
     client_assertion_type: str('client_assertion_type'),

@@ -1,21 +1,26 @@
 /**
- * POST /connect/token: authenticates the client, checks an optional DPoP proof, and hands the
- * request to its grant.
+ * POST /connect/token: authenticates the client, checks an optional DPoP proof, reads the
+ * `authorization_details` of the client assertion (organisation structure, attest), and hands
+ * the request to its grant.
  * @see https://utviklerportal.nhn.no/informasjonstjenester/helseid/bruk-av-helseid/docs/teknisk-referanse/endepunkt/token-endepunktet_enmd
  */
 import type { FastifyPluginAsync } from 'fastify'
 import { ENDPOINT_PATHS } from '../../domain/helseid/discovery.js'
+import { parseAuthorizationDetails } from '../../domain/helseid/authorization-details.js'
 import { authorizationCodeGrant } from '../../domain/helseid/grants/authorization-code.js'
 import { clientCredentialsGrant } from '../../domain/helseid/grants/client-credentials.js'
 import type { GrantContext, TokenResponse } from '../../domain/helseid/grants/context.js'
 import { refreshTokenGrant } from '../../domain/helseid/grants/refresh-token.js'
+import { TOKEN_EXCHANGE_GRANT, tokenExchangeGrant } from '../../domain/helseid/grants/token-exchange.js'
 import { OAuthError } from '../../domain/helseid/oauth-error.js'
-import { authenticate, dpopKeyOf, formParams } from './form.js'
+import { flagDefaultChildOrganisation } from '../../plugins/token-journal.js'
+import { authenticateWithAssertion, dpopKeyOf, formParams } from './form.js'
 
 const GRANTS: Record<string, (ctx: GrantContext) => Promise<TokenResponse>> = {
   client_credentials: clientCredentialsGrant,
   authorization_code: authorizationCodeGrant,
-  refresh_token: refreshTokenGrant
+  refresh_token: refreshTokenGrant,
+  [TOKEN_EXCHANGE_GRANT]: tokenExchangeGrant
 }
 
 const token: FastifyPluginAsync = async (app) => {
@@ -23,11 +28,11 @@ const token: FastifyPluginAsync = async (app) => {
     const params = formParams(request)
     const grantType = params.grant_type
     if (typeof grantType !== 'string' || grantType === '') throw new OAuthError('invalid_request', 'grant_type is required')
-    const grant = GRANTS[grantType]
+    const grant = Object.hasOwn(GRANTS, grantType) ? GRANTS[grantType] : undefined
     if (grant === undefined) throw new OAuthError('unsupported_grant_type', `grant_type '${grantType}' is not supported`)
     // DPoP first: a use_dpop_nonce answer must not spend the client assertion's single-use jti.
     const jkt = await dpopKeyOf(request, 'token')
-    const client = await authenticate(request, params)
+    const { client, assertion } = await authenticateWithAssertion(request, params)
     const session = request.sandboxSession
     const response = await grant({
       ...app.sandbox.issuance,
@@ -35,6 +40,9 @@ const token: FastifyPluginAsync = async (app) => {
       issuer: request.issuer,
       client,
       params,
+      assertionDetails: parseAuthorizationDetails(assertion?.authorization_details),
+      observeOrganisations: (organisations) => { if (organisations.defaultChild) flagDefaultChildOrganisation(request) },
+      subjectTokenKeys: app.sandbox.tokenKeys,
       ...(jkt !== undefined && { jkt })
     })
     request.log.debug({ client_id: client.client_id, grant_type: grantType, dpop: jkt !== undefined }, 'token issued')

@@ -15,6 +15,7 @@ import { checkActingRole, checkPortalOrganisation, checkPortalUser } from '../..
 import { parseCreateSession, parseJsonBody, parseSessionId } from '../../domain/portal/session-request.js'
 import { requireJsonOrNone } from '../shared/json-content-type.js'
 import { pongBody } from '../../domain/kjernejournal/pong.js'
+import { checkTillitsrammeverk } from '../../domain/portal/tillitsrammeverk.js'
 import { requireToken } from '../shared/token.js'
 import { NO_STORE } from '../../faces/portal.js'
 import { asPortalFace } from './face.js'
@@ -45,6 +46,7 @@ const sessionApi: FastifyPluginAsync = async (app) => {
   app.post('/create', async (request, reply) => {
     requireJsonOrNone(request)
     const token = await requireUserToken(request)
+    checkTillitsrammeverk(token.payload, sandbox.config.INNLOGGING_REQUIRE_ATTEST)
     const organisation = checkPortalOrganisation([token.orgnrChild, token.orgnrParent].filter((o): o is string => o !== undefined), sandbox.world.organisations)
     const body = parseCreateSession(parseJsonBody(request.body))
     const user = checkPortalUser({ pid: token.pid, ...(token.hprNumber !== undefined && { hprNumber: token.hprNumber }) }, sandbox.world.users, 'innlogging')

@@ -168,7 +168,7 @@ t.test('the user and the organisation, in AUT codes', async (t) => {
       audience: 'nhn:kjernejournal',
       createDPoPTokenWithDPoPProof: true,
       dPoPProofParameters: { htuClaimValue: `${ISSUER}/api/session/create`, htmClaimValue: 'POST' },
-      clientClaimsParameters: { scope: ['nhn:kjernejournal/innlogging'], orgnrParent: '310001961', orgnrChild: '310001961' },
+      clientClaimsParameters: { scope: ['nhn:kjernejournal/innlogging', 'nhn:kjernejournal/tillitsrammeverk'], orgnrParent: '310001961', orgnrChild: '310001961' },
       userClaimsParameters: { pid: '01887840020', hprNumber: '900100101', securityLevel: '4' }
     }
   })
@@ -186,7 +186,7 @@ t.test('an ad hoc user with an HPR number from a test token is taken as a physic
       audience: 'nhn:kjernejournal',
       createDPoPTokenWithDPoPProof: true,
       dPoPProofParameters: { htuClaimValue: `${ISSUER}/api/session/create`, htmClaimValue: 'POST' },
-      clientClaimsParameters: { scope: ['nhn:kjernejournal/innlogging'] },
+      clientClaimsParameters: { scope: ['nhn:kjernejournal/innlogging', 'nhn:kjernejournal/tillitsrammeverk'] },
       userClaimsParameters: { pid: '24868510168', hprNumber: '912345678', securityLevel: '4' }
     }
   })

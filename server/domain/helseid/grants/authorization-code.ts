@@ -5,6 +5,7 @@
  */
 import { checkCodeRedemption } from '../authorization.js'
 import { OAuthError } from '../oauth-error.js'
+import { structureError } from '../organisation-numbers.js'
 import { param, params, type GrantContext, type TokenResponse } from './context.js'
 import { issueUserTokens } from './user-tokens.js'
 
@@ -21,11 +22,15 @@ export async function authorizationCodeGrant (ctx: GrantContext): Promise<TokenR
   if (grant.request.dpopJkt !== undefined && grant.request.dpopJkt !== ctx.jkt) {
     throw new OAuthError('invalid_dpop_proof', 'the code is bound to a DPoP key (dpop_jkt); send a proof made with that key')
   }
+  if (ctx.assertionDetails?.organisation !== undefined) {
+    throw structureError('HID-1009', 'organisation numbers in the client assertion of an authorization_code request; send them in the request object (PAR), or in the assertion of a refresh_token request')
+  }
   return issueUserTokens(ctx, {
     identity: grant.identity,
     scopes: grant.request.scopes,
     consentedScopes: grant.request.scopes,
     resources: grant.request.resources,
+    details: grant.request.details ?? {},
     ...(grant.request.nonce !== undefined && { nonce: grant.request.nonce })
   }, params(ctx.params, 'resource'))
 }

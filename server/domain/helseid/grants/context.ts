@@ -5,9 +5,12 @@
  * valid proof, and the form parameters. Nothing here knows the whole sandbox, so a grant is
  * tested with a clock, three maps and a key.
  */
+import type { JWTVerifyGetKey } from 'jose'
 import type { Clock } from '../../clock.js'
 import type { ExpiringMap } from '../../expiring-map.js'
 import type { AuthorizationCode } from '../authorization.js'
+import type { AuthorizationDetails } from '../authorization-details.js'
+import type { TokenOrganisations } from '../organisation-numbers.js'
 import type { Client } from '../clients.js'
 import type { SigningKey } from '../signing-keys.js'
 import type { LoginIdentity } from '../token-minter.js'
@@ -33,6 +36,8 @@ export interface RefreshGrant {
   readonly identity: LoginIdentity
   readonly scopes: string[]
   readonly resources: string[]
+  /** Structures sent at login (request object, PAR): they go into every token of the chain. */
+  readonly details?: AuthorizationDetails
   /** Absolute end of the refresh token's life, sandbox milliseconds. */
   readonly expiresAt: number
 }
@@ -52,11 +57,18 @@ export interface GrantContext extends TokenIssuance {
   readonly client: Client
   readonly jkt?: string
   readonly params: TokenParams
+  /** The `authorization_details` of the client assertion, read (authorization-details.ts). */
+  readonly assertionDetails?: AuthorizationDetails
+  /** Told which organisation numbers the token got, so the journal can flag a registration's default child. */
+  readonly observeOrganisations?: (organisations: TokenOrganisations) => void
+  /** HelseID's published keys, for the subject token of a token exchange. */
+  readonly subjectTokenKeys?: JWTVerifyGetKey
 }
 
-/** RFC 6749 section 5.1, plus HelseID's `rt_expires_in`. */
+/** RFC 6749 section 5.1, plus HelseID's `rt_expires_in` and RFC 8693's `issued_token_type`. */
 export interface TokenResponse {
   access_token: string
+  issued_token_type?: string
   token_type: 'Bearer' | 'DPoP'
   expires_in: number
   scope: string

@@ -1,7 +1,8 @@
 /**
  * refresh_token: one-time use, rotated on every refresh within the chain's absolute lifetime;
  * may narrow scopes or pick one resource (HelseID's way to get one single-audience token per
- * API from one login).
+ * API from one login). A new attest or organisation structure in the client assertion applies to
+ * this token only; the login's (request object) stay with the chain.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-6
  */
 import { OAuthError } from '../oauth-error.js'
@@ -29,6 +30,7 @@ export async function refreshTokenGrant (ctx: GrantContext): Promise<TokenRespon
     scopes: requested ?? grant.scopes,
     consentedScopes: grant.scopes,
     resources: grant.resources,
+    details: grant.details,
     refreshExpiresAt: grant.expiresAt
   }, params(ctx.params, 'resource'))
 }

@@ -6,7 +6,9 @@
 import { randomBytes } from 'node:crypto'
 import { mintAccessToken, mintIdToken, type LoginIdentity } from '../token-minter.js'
 import { resolveScopes } from '../scopes.js'
+import { isEmpty, type AuthorizationDetails } from '../authorization-details.js'
 import type { GrantContext, TokenResponse } from './context.js'
+import { tokenDetails } from './token-details.js'
 
 export interface UserGrant {
   readonly identity: LoginIdentity
@@ -15,6 +17,8 @@ export interface UserGrant {
   /** Everything granted at login; a refresh may narrow a token but never the chain. */
   readonly consentedScopes: readonly string[]
   readonly resources: readonly string[]
+  /** Structures sent at login; kept for every token of the refresh chain. */
+  readonly details?: AuthorizationDetails
   readonly nonce?: string
   /** For refreshes: the absolute end of the refresh token chain, sandbox milliseconds. */
   readonly refreshExpiresAt?: number
@@ -26,6 +30,7 @@ export async function issueUserTokens (ctx: GrantContext, grant: UserGrant, narr
     userPresent: true,
     resources: narrowTo.length > 0 ? narrowTo : grant.resources
   })
+  const { organisations, attest } = tokenDetails(ctx, grant.details)
   const now = ctx.session.clock.epochSeconds()
   const accessToken = await mintAccessToken({
     issuer: ctx.issuer,
@@ -35,6 +40,8 @@ export async function issueUserTokens (ctx: GrantContext, grant: UserGrant, narr
     now,
     lifetime: lifetimes.access,
     identity: grant.identity,
+    organisations,
+    ...(attest !== undefined && { attest }),
     ...(ctx.jkt !== undefined && { jkt: ctx.jkt })
   }, signingKey)
   const response: TokenResponse = {
@@ -64,6 +71,7 @@ export async function issueUserTokens (ctx: GrantContext, grant: UserGrant, narr
       identity: grant.identity,
       scopes: [...grant.consentedScopes],
       resources: [...grant.resources],
+      ...(grant.details !== undefined && !isEmpty(grant.details) && { details: grant.details }),
       expiresAt
     }, expiresAt, nowMs)
     response.refresh_token = refreshToken

@@ -61,7 +61,7 @@ function fromParameters (p: ClientClaimsParameters): JWTPayload {
 
 export function testClientClaims (audience: string, sources: ClaimSources, parameters: ClientClaimsParameters | undefined): JWTPayload {
   return {
-    ...(sources.defaults && { ...clientClaims(DEFAULT_TEST_CLIENT), scope: defaultScopes(audience) }),
+    ...(sources.defaults && { ...clientClaims(DEFAULT_TEST_CLIENT, { parent: DEFAULT_TEST_CLIENT.orgnr_parent, ...(DEFAULT_TEST_CLIENT.orgnr_child !== undefined && { child: DEFAULT_TEST_CLIENT.orgnr_child }) }), scope: defaultScopes(audience) }),
     ...(sources.parameters && parameters !== undefined && fromParameters(parameters))
   }
 }
