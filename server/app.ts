@@ -45,6 +45,7 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
     // Broken URLs are refused before routing: answered in the face's shape all the same.
     frameworkErrors: renderFrameworkError
   })
+  for (const warning of sandbox.warnings) app.log.warn(warning)
   // First, so preflights are answered and error answers carry CORS headers too.
   await app.register(cors, { origins: config.CORS_ORIGINS })
   await app.register(sandboxPlugin, { sandbox })

@@ -59,8 +59,12 @@ export const configSchema = z.object({
     .describe('Seed for everything the sandbox draws at random on purpose, so runs repeat.'),
   FIXTURES_DIR: z.string().min(1).optional()
     .describe('Folder with the synthetic world: clients, users, patients, organisations. Default: the built-in fixtures/.'),
+  FIXTURES_MODE: z.enum(['add', 'replace']).default('add')
+    .describe('add: FIXTURES_DIR adds to the built-in world (an entry with the same nin, pid, orgnr or client_id replaces the built-in one); replace: FIXTURES_DIR is the whole world.'),
   SCENARIOS_DIR: z.string().min(1).optional()
     .describe('Folder with QA scenario files. Default: the built-in scenarios/.'),
+  SCENARIOS_MODE: z.enum(['add', 'replace']).default('add')
+    .describe('add: SCENARIOS_DIR adds to the built-in scenario pack (a scenario with the same name replaces the built-in one); replace: SCENARIOS_DIR is the whole pack.'),
   KEYS_FILE: z.string().min(1).optional()
     .describe('JSON file holding the HelseID signing key; created on first start, reused after, so tokens survive restarts.'),
   ACCESS_TOKEN_LIFETIME: seconds(86400).default(600)

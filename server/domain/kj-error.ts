@@ -16,6 +16,12 @@ export class KjError extends Error {
    * has no code of its own for (413 for a body over the face's limit, see docs/assumptions.md).
    */
   readonly httpStatus?: number
+  /**
+   * Said only by the sandbox (the `X-Sandbox-Hint` header and the journal entry), when the call
+   * failed only because the sandbox's world lacks something an EHR cannot fix: how to add it.
+   * The answer itself stays the real service's.
+   */
+  sandboxHint?: string
 
   constructor (code: ErrorCode, diagnostics?: string, location?: readonly string[], httpStatus?: number) {
     const entry = catalogueEntry(code)
@@ -25,6 +31,11 @@ export class KjError extends Error {
     if (diagnostics !== undefined) this.diagnostics = diagnostics
     if (location !== undefined) this.location = location
     if (httpStatus !== undefined) this.httpStatus = httpStatus
+  }
+
+  withSandboxHint (hint: string): this {
+    this.sandboxHint = hint
+    return this
   }
 
   get statusCode (): number {

@@ -11,7 +11,7 @@ import { createNonceSource } from './helseid/dpop.js'
 import type { TokenIssuance } from './helseid/grants/context.js'
 import type { PrivateRsaJwk } from './helseid/key-generation.js'
 import { loadSigningKeys, type SigningKeys } from './helseid/signing-keys.js'
-import { readFixtureFiles } from './fixtures.js'
+import { fixtureFolderWarning, readFixtureSource, type FixtureSource } from './fixtures.js'
 import { JournalBudget } from './journal/budget.js'
 import { CriticalInfoBudget } from './critical-info/budget.js'
 import type { PoolKind } from './session.js'
@@ -46,6 +46,8 @@ export interface Sandbox {
   /** The `default` session: requests without /s/<id>/ or X-Sandbox-Session. */
   readonly defaultSession: Session
   readonly fixturesDir: string
+  /** Start-up problems worth a warning (an empty or missing FIXTURES_DIR); the app logs them. */
+  readonly warnings: readonly string[]
   /** Re-reads FIXTURES_DIR; on a broken file throws and keeps the last good world. */
   reloadFixtures(): Promise<void>
 }
@@ -63,7 +65,13 @@ export interface SandboxOptions {
 
 export async function createSandbox (config: Config, options: SandboxOptions = {}): Promise<Sandbox> {
   const fixturesDir = config.FIXTURES_DIR ?? builtInFixturesDir
-  const [keys, files] = await Promise.all([loadSigningKeys(config.KEYS_FILE, options.signingKey), readFixtureFiles(fixturesDir)])
+  // FIXTURES_MODE=add: the folder is laid over the built-in world, which is read again on each reload.
+  const source: FixtureSource = config.FIXTURES_DIR !== undefined && config.FIXTURES_MODE === 'add' ? { dir: fixturesDir, base: builtInFixturesDir } : { dir: fixturesDir }
+  const [keys, files, warning] = await Promise.all([
+    loadSigningKeys(config.KEYS_FILE, options.signingKey),
+    readFixtureSource(source),
+    config.FIXTURES_DIR !== undefined ? fixtureFolderWarning(fixturesDir, config.FIXTURES_MODE) : undefined
+  ])
   const clients = new ClientRegistry()
   for (const registration of files.clients) clients.put(registration)
   const world = createWorld(files)
@@ -89,8 +97,9 @@ export async function createSandbox (config: Config, options: SandboxOptions = {
     sessions,
     get defaultSession () { return sessions.default },
     fixturesDir,
+    warnings: warning !== undefined ? [warning] : [],
     async reloadFixtures () {
-      operations.reload(await readFixtureFiles(fixturesDir))
+      operations.reload(await readFixtureSource(source))
     }
   }
 }

@@ -24,15 +24,18 @@ export interface WorldKeeper {
   patientAdded(patient: Patient): Promise<void>
   clientSaved(registration: ClientRegistration): Promise<void>
   clientDeleted(clientId: string): Promise<void>
-  /** Optional until DATA_DIR stores organisations (they come with the organisation register). */
-  organisationAdded?(organisation: Organisation): Promise<void>
+  /** Added or replaced through the organisation register (/__admin/organisations). */
+  organisationSaved(organisation: Organisation): Promise<void>
+  organisationDeleted(orgnr: string): Promise<void>
 }
 
 /** Without DATA_DIR nothing keeps anything. */
 const NOTHING_KEPT: WorldKeeper = {
   patientAdded: async () => {},
   clientSaved: async () => {},
-  clientDeleted: async () => {}
+  clientDeleted: async () => {},
+  organisationSaved: async () => {},
+  organisationDeleted: async () => {}
 }
 
 /** Patients added at run time live as long as the sandbox: bounded like every other store. */
@@ -44,6 +47,9 @@ export interface StoredWorld {
   readonly registeredClients: readonly ClientRegistration[]
   /** Fixture clients deleted at run time: the files would bring them back. */
   readonly deletedClients: readonly string[]
+  /** Organisations added or changed at run time; absent in DATA_DIRs written before the register. */
+  readonly savedOrganisations?: readonly Organisation[]
+  readonly deletedOrganisations?: readonly string[]
 }
 
 /** A session's critical information from the world's patients; idempotent, so also a top-up. */
@@ -58,6 +64,9 @@ export class WorldOperations {
   #keeper: WorldKeeper = NOTHING_KEPT
   /** The fixture files now in the world: a reload tells run-time additions by them. */
   #loaded: FixtureFiles
+  /** The organisation register's run-time changes, laid over the files again after a reload. */
+  readonly #savedOrganisations = new Map<string, Organisation>()
+  readonly #deletedOrganisations = new Set<string>()
 
   constructor (world: World, clients: ClientRegistry, sessions: SessionRegistry, loaded: FixtureFiles) {
     this.#world = world
@@ -79,10 +88,23 @@ export class WorldOperations {
     await this.#keeper.patientAdded(patient)
   }
 
-  /** No session holds anything of an organisation: the map is all there is to change. */
+  /**
+   * Adds or replaces an organisation. No session holds anything of an organisation: the map is
+   * all there is to change. Checks (number, parent, duplicates) are the caller's: see
+   * world/organisation-register.ts.
+   */
   async addOrganisation (organisation: Organisation): Promise<void> {
     this.#world.organisations.set(organisation.orgnr, organisation)
-    await this.#keeper.organisationAdded?.(organisation)
+    this.#savedOrganisations.set(organisation.orgnr, organisation)
+    this.#deletedOrganisations.delete(organisation.orgnr)
+    await this.#keeper.organisationSaved(organisation)
+  }
+
+  async deleteOrganisation (orgnr: string): Promise<void> {
+    this.#world.organisations.delete(orgnr)
+    this.#savedOrganisations.delete(orgnr)
+    this.#deletedOrganisations.add(orgnr)
+    await this.#keeper.organisationDeleted(orgnr)
   }
 
   /** Adds or replaces a client; resolves with it once kept. */
@@ -106,6 +128,15 @@ export class WorldOperations {
     for (const session of this.#sessions.list()) seedCriticalInfo(session.criticalInfo, stored.patients)
     for (const id of stored.deletedClients) this.#clients.delete(id)
     for (const registration of stored.registeredClients) this.#clients.put(registration)
+    for (const orgnr of stored.deletedOrganisations ?? []) this.#deletedOrganisations.add(orgnr)
+    for (const organisation of stored.savedOrganisations ?? []) this.#savedOrganisations.set(organisation.orgnr, organisation)
+    this.#overlayOrganisations()
+  }
+
+  /** The register's run-time changes win over the files, as DATA_DIR's clients do. */
+  #overlayOrganisations (): void {
+    for (const orgnr of this.#deletedOrganisations) this.#world.organisations.delete(orgnr)
+    for (const organisation of this.#savedOrganisations.values()) this.#world.organisations.set(organisation.orgnr, organisation)
   }
 
   /** A session's stored records; fixture records not among them (a patient added after the last save) come back too. */
@@ -117,12 +148,13 @@ export class WorldOperations {
   }
 
   /**
-   * Newly read fixture files: what came from the files is replaced, patients and clients added at
-   * run time stay. Sessions that exist keep their records (made after a reload, they start from
+   * Newly read fixture files: what came from the files is replaced, patients, clients and
+   * organisations added or changed at run time stay. Sessions that exist keep their records (made after a reload, they start from
    * the new files), and nothing is told to the keeper: the files are their own record.
    */
   reload (next: FixtureFiles): void {
     replaceWorld(this.#world, this.#loaded, next)
+    this.#overlayOrganisations()
     for (const registration of next.clients) this.#clients.put(registration)
     this.#loaded = next
   }

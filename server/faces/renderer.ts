@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import type { FastifyReply, FastifyRequest } from 'fastify'
+import { KjError } from '../domain/kj-error.js'
 import { withoutQuery } from '../domain/url-path.js'
 import { clientError, type ClientError } from './client-error.js'
 
@@ -28,6 +29,12 @@ export interface FaceShape<E> {
   send (request: FastifyRequest, reply: FastifyReply, error: E): FastifyReply
 }
 
+/**
+ * The header only the sandbox sends: how to fix what the sandbox's world lacks (see
+ * KjError.sandboxHint). The request journal copies it into the entry.
+ */
+export const SANDBOX_HINT_HEADER = 'x-sandbox-hint'
+
 /** `GET /v1/x` for a not-found message: method and path, never the query (it may hold a ticket). */
 export function routeOf (request: FastifyRequest): string {
   return `${request.method} ${withoutQuery(request.url)}`
@@ -41,6 +48,7 @@ export function faceRenderer<E> (shape: FaceShape<E>): FaceRenderer {
   }
   return {
     render (request, reply, err) {
+      if (err instanceof KjError && err.sandboxHint !== undefined) reply.header(SANDBOX_HINT_HEADER, err.sandboxHint)
       const own = shape.own(err)
       if (own !== undefined) return send(request, reply, own)
       const client = clientError(err)

@@ -4,6 +4,8 @@
  * - `clients`: clients registered or replaced through /__admin/clients, and fixture clients
  *   deleted there, as an overlay on the fixtures;
  * - `patients`: patients added through /__admin/patients;
+ * - `organisations`: organisations added, changed or deleted through /__admin/organisations (or
+ *   brought by a registered client), as an overlay on the fixtures;
  * - `sessions/<id>`: the critical-information store of a session written to through the APIs,
  *   every version of every record.
  */
@@ -13,10 +15,12 @@ import type { PersistedRecord } from '../domain/critical-info/store.js'
 import type { FhirResource, ProfileName } from '../domain/critical-info/types.js'
 import { clientRegistrationSchema, type ClientRegistration } from '../domain/helseid/clients.js'
 import { SESSION_ID } from '../domain/sessions.js'
+import { organisationSchema } from '../domain/world/organisations.js'
 import { patientSchema, type Patient } from '../domain/world/patients.js'
 
 export const CLIENTS = 'clients'
 export const PATIENTS = 'patients'
+export const ORGANISATIONS = 'organisations'
 export const SESSION_PREFIX = 'sessions/'
 
 export function sessionDocument (id: string): string {
@@ -28,6 +32,12 @@ export const clientsDocumentSchema = z.object({
   deleted: z.array(z.string().min(1))
 })
 export type ClientsDocument = z.infer<typeof clientsDocumentSchema>
+
+export const organisationsDocumentSchema = z.object({
+  saved: z.array(organisationSchema),
+  deleted: z.array(z.string().min(1))
+})
+export type OrganisationsDocument = z.infer<typeof organisationsDocumentSchema>
 
 export const patientsDocumentSchema = z.object({ patients: z.array(patientSchema) })
 export type PatientsDocument = { patients: Patient[] }

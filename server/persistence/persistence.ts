@@ -1,6 +1,6 @@
 /**
- * What survives a restart when DATA_DIR is set: clients registered at run time, patients added
- * at run time, and the critical information of every session written to through the APIs.
+ * What survives a restart when DATA_DIR is set: clients registered at run time, patients and
+ * organisations added (or changed) at run time, and the critical information of every session written to through the APIs.
  * The domain objects stay plain in-memory state; this module restores them from documents at
  * start and, after each change, writes the affected document through a WriteQueue, whose promise
  * the route awaits before it answers (a write is acknowledged only once it is durable).
@@ -12,10 +12,12 @@ import type { ClientRegistration } from '../domain/helseid/clients.js'
 import type { Sandbox } from '../domain/sandbox.js'
 import type { Session } from '../domain/session.js'
 import type { WorldKeeper } from '../domain/world-operations.js'
+import type { Organisation } from '../domain/world/organisations.js'
 import type { Patient } from '../domain/world/patients.js'
 import {
-  CLIENTS, PATIENTS, SESSION_PREFIX, clientsDocumentSchema, describeError, parseSessionDocument,
-  patientsDocumentSchema, sessionDocument, type ClientsDocument, type SessionDocument
+  CLIENTS, ORGANISATIONS, PATIENTS, SESSION_PREFIX, clientsDocumentSchema, describeError, organisationsDocumentSchema,
+  parseSessionDocument, patientsDocumentSchema, sessionDocument, type ClientsDocument, type OrganisationsDocument,
+  type SessionDocument
 } from './documents.js'
 import type { DocumentProblem, DocumentStore, StoredDocument } from './port.js'
 import { UNCHANGED, WriteQueue } from './write-queue.js'
@@ -24,7 +26,7 @@ export interface PersistenceStatus {
   readonly enabled: boolean
   readonly location: string | null
   /** What was read back at start. */
-  readonly restored: { readonly clients: number, readonly patients: number, readonly sessions: number, readonly bytes: number }
+  readonly restored: { readonly clients: number, readonly patients: number, readonly organisations: number, readonly sessions: number, readonly bytes: number }
   /** Temporary files of writes a crash interrupted, removed at start. */
   readonly interruptedWrites: number
   /** Files that could not be used at start; each was moved aside, never deleted. */
@@ -58,12 +60,14 @@ export const MEMORY_ONLY: Persistence = {
   clientSaved: async () => {},
   clientDeleted: async () => {},
   patientAdded: async () => {},
+  organisationSaved: async () => {},
+  organisationDeleted: async () => {},
   flush: async () => {},
   reloadEvicted: () => undefined,
   status: () => ({
     enabled: false,
     location: null,
-    restored: { clients: 0, patients: 0, sessions: 0, bytes: 0 },
+    restored: { clients: 0, patients: 0, organisations: 0, sessions: 0, bytes: 0 },
     interruptedWrites: 0,
     problems: [],
     storedSessions: 0,
@@ -110,10 +114,20 @@ export async function openPersistence (store: DocumentStore, sandbox: Sandbox): 
   for (const id of clientsDoc?.deleted ?? []) deleted.add(id)
   for (const registration of clientsDoc?.registered ?? []) registered.set(registration.client_id, registration)
 
+  // Every run-time deletion is kept (not only of fixture organisations): a fixture organisation
+  // added to the files later must not come back as if nobody had deleted it.
+  const savedOrganisations = new Map<string, Organisation>()
+  const deletedOrganisations = new Set<string>()
+  const organisationsDoc = await use(ORGANISATIONS, loaded.documents.get(ORGANISATIONS), (d) => organisationsDocumentSchema.parse(d))
+  for (const organisation of organisationsDoc?.saved ?? []) savedOrganisations.set(organisation.orgnr, organisation)
+  for (const orgnr of organisationsDoc?.deleted ?? []) deletedOrganisations.add(orgnr)
+
   sandbox.operations.restore({
     patients: [...patients.values()],
     registeredClients: clientsDoc?.registered ?? [],
-    deletedClients: clientsDoc?.deleted ?? []
+    deletedClients: clientsDoc?.deleted ?? [],
+    savedOrganisations: [...savedOrganisations.values()],
+    deletedOrganisations: [...deletedOrganisations]
   })
 
   // Sessions, least recently saved first, so the registry's eviction order survives too; never
@@ -141,6 +155,7 @@ export async function openPersistence (store: DocumentStore, sandbox: Sandbox): 
   const produce = (name: string): unknown => {
     if (name === CLIENTS) return { registered: [...registered.values()], deleted: [...deleted] } satisfies ClientsDocument
     if (name === PATIENTS) return { patients: [...patients.values()] }
+    if (name === ORGANISATIONS) return { saved: [...savedOrganisations.values()], deleted: [...deletedOrganisations] } satisfies OrganisationsDocument
     const id = name.slice(SESSION_PREFIX.length)
     // An evicted session's file is all there is of it: it stays as it is.
     if (evicted.has(id)) return UNCHANGED
@@ -174,7 +189,7 @@ export async function openPersistence (store: DocumentStore, sandbox: Sandbox): 
     sandbox.operations.restoreSession(id, parseSessionDocument(doc.data).records)
   }
 
-  const restored = { clients: registered.size + deleted.size, patients: patients.size, sessions: stored.size, bytes }
+  const restored = { clients: registered.size + deleted.size, patients: patients.size, organisations: savedOrganisations.size + deletedOrganisations.size, sessions: stored.size, bytes }
   return {
     enabled: true,
     sessionWritten (session) {
@@ -194,6 +209,16 @@ export async function openPersistence (store: DocumentStore, sandbox: Sandbox): 
     patientAdded (patient) {
       patients.set(patient.nin, patient)
       return queue.schedule(PATIENTS)
+    },
+    organisationSaved (organisation) {
+      savedOrganisations.set(organisation.orgnr, organisation)
+      deletedOrganisations.delete(organisation.orgnr)
+      return queue.schedule(ORGANISATIONS)
+    },
+    organisationDeleted (orgnr) {
+      savedOrganisations.delete(orgnr)
+      deletedOrganisations.add(orgnr)
+      return queue.schedule(ORGANISATIONS)
     },
     flush: () => queue.idle(),
     reloadEvicted (id) {

@@ -20,7 +20,7 @@ export const CORS_ALLOWED_HEADERS = [
 /** Answer headers a browser's script may read (beyond the CORS-safelisted ones). */
 export const CORS_EXPOSED_HEADERS = [
   'nhn-error-code', 'X-KJ-Feilkode', 'X-EVENT-ID', 'ETag', 'Location', 'Last-Modified',
-  'DPoP-Nonce', 'WWW-Authenticate', 'Retry-After'
+  'DPoP-Nonce', 'WWW-Authenticate', 'Retry-After', 'X-Sandbox-Hint'
 ] as const
 
 export default fp<{ origins: Config['CORS_ORIGINS'] }>(async (app, { origins }) => {

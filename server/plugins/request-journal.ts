@@ -13,6 +13,7 @@ import { recordBody } from '../domain/journal/body.js'
 import { boundEntry } from '../domain/journal/entry-bounds.js'
 import { redactedTicket, redactHeaders, redactQuery, redactText, redactUrl } from '../domain/journal/redact.js'
 import { faceOf } from '../domain/faces.js'
+import { SANDBOX_HINT_HEADER } from '../faces/renderer.js'
 import { journalFirings } from './scenario-engine.js'
 import { usedDefaultChildOrganisation } from './token-journal.js'
 
@@ -71,6 +72,7 @@ function record (request: FastifyRequest, reply: FastifyReply): void {
   const answerBody = indicator !== undefined ? recordBody(indicator.answer) : status >= 400 ? recordBody(payload) : undefined
   const queryParams = query < 0 ? undefined : redactQuery(request.url.slice(query + 1))
   const scenarioRules = journalFirings(request)
+  const hint = reply.getHeader(SANDBOX_HINT_HEADER)
   const entry: Omit<JournalEntry, 'seq'> = {
     time: new Date(timeMs).toISOString(),
     timeMs,
@@ -86,6 +88,7 @@ function record (request: FastifyRequest, reply: FastifyReply): void {
     durationMs: Math.round(elapsed * 100) / 100,
     ...(scenarioRules !== undefined && { scenarioRules }),
     ...(usedDefaultChildOrganisation(request) && { defaultChildOrganisation: true as const }),
+    ...(typeof hint === 'string' && { sandboxHint: hint }),
     request: { headers, ...(token !== undefined && { token }), ...(requestBody !== undefined && { body: requestBody }) },
     response: {
       headers: answerHeaders(reply),

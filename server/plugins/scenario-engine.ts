@@ -112,18 +112,23 @@ function errorFor (face: Face | 'other', action: Extract<Action, { kind: 'error'
 export default fp(async (app) => {
   const { config } = app.sandbox
   const dir = config.SCENARIOS_DIR ?? builtInScenariosDir
-  await access(dir).catch((err: NodeJS.ErrnoException) => {
-    throw new ConfigError(`Invalid setting SCENARIOS_DIR=${JSON.stringify(dir)}: cannot be read (${err.code ?? err.message})`)
-  })
-  const registry = new ScenarioRegistry(dir, app.log)
+  // SCENARIOS_MODE=add: the folder adds to the built-in pack, so a missing one costs nothing but a warning.
+  const adding = config.SCENARIOS_DIR !== undefined && config.SCENARIOS_MODE === 'add'
+  const unreadable = await access(dir).then(() => undefined, (err: NodeJS.ErrnoException) => err.code ?? err.message)
+  if (unreadable !== undefined && !adding) throw new ConfigError(`Invalid setting SCENARIOS_DIR=${JSON.stringify(dir)}: cannot be read (${unreadable})`)
+  const registry = new ScenarioRegistry(dir, app.log, adding ? builtInScenariosDir : undefined)
   await registry.reload()
+  if (unreadable !== undefined) app.log.warn(`SCENARIOS_DIR ${dir} cannot be read (${unreadable}): only the built-in scenarios are served`)
+  else if (config.SCENARIOS_DIR !== undefined && registry.fileCount === 0 && registry.errors().length === 0) {
+    app.log.warn(`SCENARIOS_DIR ${dir} holds no scenario file: ${adding ? 'only the built-in scenarios are served' : 'no scenario is loaded'}`)
+  }
   const startSet = scenarioNames(config.SCENARIOS)
   const unknown = startSet.filter((n) => registry.get(n) === undefined)
   if (unknown.length > 0) {
     const broken = registry.errors().map((e) => e.file).join(', ')
     throw new ConfigError(`Invalid setting SCENARIOS=${JSON.stringify(config.SCENARIOS)}: no scenario ${unknown.map((n) => `'${n}'`).join(', ')} in ${dir}${broken !== '' ? ` (broken files: ${broken})` : ''}`)
   }
-  registry.watch()
+  if (unreadable === undefined) registry.watch()
   app.addHook('onClose', async () => { registry.close() })
   const host: ScenarioHost = { registry, startSet, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) }
   app.decorate('scenarios', host)

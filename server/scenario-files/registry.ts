@@ -1,6 +1,7 @@
 /**
  * The scenarios the sandbox knows, for all sessions: the files of SCENARIOS_DIR (watched, so an
- * edit takes effect without a restart) plus those added through the admin API. A file that
+ * edit takes effect without a restart), the built-in pack under them when SCENARIOS_MODE=add (a
+ * file's scenario replaces the built-in one of its name), plus those added through the admin API. A file that
  * breaks keeps its last good version serving; its problems are listed (and logged) until fixed.
  * Which scenarios are active, and their state, is per session: see domain/scenarios/runtime.ts.
  */
@@ -31,6 +32,9 @@ export class ScenarioRegistry {
   readonly #log: ScenarioLog
   /** The last good scenario of each file, in file order. */
   #byFile = new Map<string, Scenario>()
+  /** The folder of the pack the files add to; its scenarios by name, read once. */
+  readonly #baseDir: string | undefined
+  #base = new Map<string, Scenario>()
   readonly #added = new Map<string, Scenario>()
   #errors: LoadError[] = []
   #loading: Promise<void> = Promise.resolve()
@@ -40,18 +44,30 @@ export class ScenarioRegistry {
   /** Counts finished loads, so a test can wait for the watcher. */
   generation = 0
 
-  constructor (dir: string, log: ScenarioLog = SILENT) {
+  constructor (dir: string, log: ScenarioLog = SILENT, baseDir?: string) {
     this.dir = dir
     this.#log = log
+    this.#baseDir = baseDir
   }
 
   get (name: string): Scenario | undefined {
     for (const scenario of this.#byFile.values()) if (scenario.name === name) return scenario
-    return this.#added.get(name)
+    return this.#base.get(name) ?? this.#added.get(name)
+  }
+
+  /** The built-in scenarios no file replaces. */
+  #baseShown (): Scenario[] {
+    const fromFiles = new Set([...this.#byFile.values()].map((s) => s.name))
+    return [...this.#base.values()].filter((s) => !fromFiles.has(s.name))
   }
 
   list (): Scenario[] {
-    return [...this.#byFile.values(), ...this.#added.values()]
+    return [...this.#baseShown(), ...this.#byFile.values(), ...this.#added.values()]
+  }
+
+  /** How many scenarios the folder's own files define (0 after start: worth a warning). */
+  get fileCount (): number {
+    return this.#byFile.size
   }
 
   errors (): readonly LoadError[] {
@@ -60,7 +76,7 @@ export class ScenarioRegistry {
 
   /** Adds (or replaces) a scenario at run time; one a file defines cannot be replaced so. */
   add (scenario: Scenario): 'created' | 'replaced' {
-    const file = [...this.#byFile.values()].find((s) => s.name === scenario.name)?.file
+    const file = [...this.#byFile.values(), ...this.#base.values()].find((s) => s.name === scenario.name)?.file
     if (file !== undefined) throw new Error(`scenario '${scenario.name}' is defined in ${file}; edit the file instead`)
     const existed = this.#added.has(scenario.name)
     if (!existed && this.#added.size >= MAX_ADDED_SCENARIOS) throw new Error(`the sandbox holds at most ${MAX_ADDED_SCENARIOS} scenarios added through the admin API; replace one, or use files`)
@@ -74,11 +90,27 @@ export class ScenarioRegistry {
     return this.#loading
   }
 
+  /** The built-in pack is the sandbox's own and does not change while it runs: read once. */
+  async #loadBase (): Promise<void> {
+    if (this.#baseDir === undefined || this.#base.size > 0) return
+    const results = await readScenarioFolder(this.#baseDir).catch(() => new Map<string, never>())
+    for (const result of results.values()) if (result.ok) this.#base.set(result.scenario.name, result.scenario)
+    for (const name of this.#base.keys()) this.#added.delete(name)
+  }
+
   async #load (): Promise<void> {
+    await this.#loadBase()
     let results
     try {
       results = await readScenarioFolder(this.dir)
     } catch (err) {
+      // Adding to the built-in pack, a missing folder adds nothing (the start-up warning said so).
+      if (this.#baseDir !== undefined && (err as NodeJS.ErrnoException).code === 'ENOENT') {
+        this.#byFile = new Map()
+        this.#setErrors([])
+        this.generation++
+        return
+      }
       this.#setErrors([{ file: this.dir, field: '(root)', message: `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` }])
       this.generation++
       return

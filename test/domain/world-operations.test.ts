@@ -37,7 +37,8 @@ function recordingKeeper (fail = false): WorldKeeper & { told: string[] } {
     patientAdded: (p) => answer(`patient ${p.nin}`),
     clientSaved: (r) => answer(`client ${r.client_id}`),
     clientDeleted: (id) => answer(`deleted ${id}`),
-    organisationAdded: (o) => answer(`organisation ${o.orgnr}`)
+    organisationSaved: (o) => answer(`organisation ${o.orgnr}`),
+    organisationDeleted: (orgnr) => answer(`organisation deleted ${orgnr}`)
   }
 }
 
@@ -111,15 +112,29 @@ t.test('addClient adds or replaces and answers with the client; deleteClient rem
   t.same(keeper.told, ['client acme', 'client acme', 'deleted acme'])
 })
 
-t.test('addOrganisation: the map, and the keeper when it keeps organisations', async (t) => {
+t.test('addOrganisation and deleteOrganisation: the map and the keeper', async (t) => {
   const { world, operations, keeper } = setup()
   await operations.addOrganisation(ORG)
   t.equal(world.organisations.get('310001147'), ORG)
-  t.same(keeper.told, ['organisation 310001147'])
-  const { organisationAdded: _skip, ...withoutOrganisations } = recordingKeeper()
-  operations.keepWith(withoutOrganisations)
-  await operations.addOrganisation({ ...ORG, orgnr: '310001295' })
-  t.ok(world.organisations.has('310001295'), 'a keeper without organisations is not asked')
+  await operations.deleteOrganisation('310001147')
+  t.notOk(world.organisations.has('310001147'))
+  t.same(keeper.told, ['organisation 310001147', 'organisation deleted 310001147'])
+})
+
+t.test('organisations changed at run time survive a fixture reload, and restore lays them over the files', async (t) => {
+  const files = fixtureFiles({ organisations: [ORG, { ...ORG, orgnr: '310001295', name: 'Fra filene' }] })
+  const { world, operations } = setup(files)
+  await operations.addOrganisation({ ...ORG, active: false })
+  await operations.deleteOrganisation('310001295')
+  operations.reload(files)
+  t.equal(world.organisations.get('310001147')?.active, false, 'the run-time change wins over the files')
+  t.notOk(world.organisations.has('310001295'), 'a deleted fixture organisation stays deleted')
+
+  const fresh = setup(files)
+  fresh.operations.restore({ patients: [], registeredClients: [], deletedClients: [], savedOrganisations: [{ ...ORG, access: false }], deletedOrganisations: ['310001295'] })
+  t.equal(fresh.world.organisations.get('310001147')?.access, false)
+  t.notOk(fresh.world.organisations.has('310001295'))
+  t.same(fresh.keeper.told, [], 'nothing told back')
 })
 
 t.test('restore: a fixture with the same number wins, sessions are seeded, clients deleted and registered, nothing told back', async (t) => {

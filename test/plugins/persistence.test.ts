@@ -42,6 +42,9 @@ t.test('clients, patients and critical information of every face and session sur
     t.equal((await app.inject({ method: 'PUT', url: '/__admin/clients/acme-secret', payload: { client_secret: 'acme-secret-123', orgnr_parent: '310001406' } })).statusCode, 201)
     t.equal((await app.inject({ method: 'DELETE', url: '/__admin/clients/sandbox-demo-ehr-secret' })).statusCode, 204, 'a fixture client deleted')
     t.equal((await app.inject({ method: 'POST', url: '/__admin/patients', payload: { nin: ADDED_NIN, givenName: 'Lagret', familyName: 'Pasient', criticalInfo: [{ kategori: 'OVER_REAK', sistEndret: '2026-01-02T03:04:05Z' }] } })).statusCode, 201)
+    t.equal((await app.inject({ method: 'POST', url: '/__admin/organisations', payload: { orgnr: '310009008', name: 'Lagret AS' } })).statusCode, 201)
+    t.equal((await app.inject({ method: 'PUT', url: '/__admin/organisations/310001813', payload: { access: true } })).statusCode, 200, 'a fixture organisation changed')
+    t.equal((await app.inject({ method: 'DELETE', url: '/__admin/organisations/310001961' })).statusCode, 204, 'a fixture organisation deleted')
 
     const token = await ciToken(app)
     const api = await ci(app, 'POST', '/AllergyIntolerance', { token, nin: PLAIN, body: sampleResource('KjAllergyIntolerance', PLAIN) })
@@ -71,12 +74,15 @@ t.test('clients, patients and critical information of every face and session sur
 
   const app = await build(t, env)
   const status = (await app.inject('/__admin/persistence')).json()
-  t.match(status, { restored: { clients: 3, patients: 1, sessions: 2 }, problems: [], interruptedWrites: 0 })
+  t.match(status, { restored: { clients: 3, patients: 1, organisations: 3, sessions: 2 }, problems: [], interruptedWrites: 0 })
   t.equal((await app.inject('/__admin/clients/acme-ehr')).statusCode, 200, 'a registered client is back')
   t.equal((await app.inject('/__admin/clients/acme-secret')).json().token_endpoint_auth_method, 'client_secret_post')
   t.equal((await app.inject('/__admin/clients/sandbox-demo-ehr-secret')).statusCode, 404, 'a deleted fixture client stays deleted')
   t.equal((await app.inject('/__admin/clients/sandbox-demo-ehr')).statusCode, 200, 'fixture clients are still there')
   t.equal((await app.inject(`/__admin/patients/${ADDED_NIN}`)).json().familyName, 'Pasient', 'an added patient is back')
+  t.equal((await app.inject('/__admin/organisations/310009008')).json().name, 'Lagret AS', 'an added organisation is back')
+  t.equal((await app.inject('/__admin/organisations/310001813')).json().access, true, 'a changed fixture organisation keeps its change')
+  t.equal((await app.inject('/__admin/organisations/310001961')).statusCode, 404, 'a deleted fixture organisation stays deleted')
 
   const token = await ciToken(app)
   const latest = await ci(app, 'GET', `/AllergyIntolerance/${created.updated!.id}`, { token, nin: PLAIN })

@@ -13,7 +13,8 @@ const broken = 'description: v3\nrules:\n  - when: { face: kjernejournal, nth: -
 
 t.test('an edited file goes live without a restart; a broken one is listed and the old one serves', async (t) => {
   const dir = t.testdir({ 'outage.yaml': v1 })
-  const app = await build(t, { SCENARIOS_DIR: dir })
+  // replace: the listings below are the folder's alone, without the built-in pack.
+  const app = await build(t, { SCENARIOS_DIR: dir, SCENARIOS_MODE: 'replace' })
   t.equal((await ping(app, { headers })).json().feilkode, 'KJS-000077')
 
   await writeFile(join(dir, 'outage.yaml'), v2)

@@ -137,7 +137,7 @@ t.test('SCENARIOS: active from the start in every session; an unknown name stops
   const listing = (await app.inject({ url: '/__admin/scenarios' })).json()
   t.same(listing.active, ['token-lifetime-too-long'])
   await t.rejects(build(t, { SCENARIOS: 'slow-network,nope' }), { name: 'ConfigError', message: /^Invalid setting SCENARIOS="slow-network,nope": no scenario 'nope' in / })
-  await t.rejects(build(t, { SCENARIOS_DIR: '/no/such/folder' }), { name: 'ConfigError', message: /SCENARIOS_DIR="\/no\/such\/folder": cannot be read \(ENOENT\)/ })
+  await t.rejects(build(t, { SCENARIOS_DIR: '/no/such/folder', SCENARIOS_MODE: 'replace' }), { name: 'ConfigError', message: /SCENARIOS_DIR="\/no\/such\/folder": cannot be read \(ENOENT\)/ })
 })
 
 t.test('the rules that fired are known for the request', async (t) => {

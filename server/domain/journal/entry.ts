@@ -84,6 +84,11 @@ export interface JournalEntry {
    * default-child-organisation).
    */
   defaultChildOrganisation?: true
+  /**
+   * What the sandbox told the caller in `X-Sandbox-Hint`: the call failed only because the
+   * sandbox's world lacks something (an organisation), and the one call that adds it.
+   */
+  sandboxHint?: string
   /** Parts cut to keep the entry small (`path`, `query`, `request.headers`); absent when none. */
   truncated?: string[]
   request: {

@@ -1,16 +1,31 @@
 /**
- * Which organisation a token speaks for, and whether Kjernejournal lets it in. The point of care
- * (orgnr_child) is looked up first, then the legal entity (orgnr_parent): an agreement may be
- * registered on either.
+ * Which organisation a token speaks for, and whether Kjernejournal lets it in. The authorised
+ * organisation is the point of care (orgnr_child) when the token carries one, else the legal
+ * entity (orgnr_parent): no falling back to the parent when the child is unknown, since HelseID
+ * puts the child in only when the EHR names it, and then the EHR means that unit (see
+ * docs/assumptions.md). An organisation unknown only to the sandbox gets the real answer plus a
+ * hint saying how to register it.
  */
 import { KjError } from '../kj-error.js'
 import type { Organisation } from '../world/organisations.js'
 import type { KjToken } from './access-token.js'
 
-export function authoriseOrganisation (token: KjToken, organisations: ReadonlyMap<string, Organisation>): Organisation {
-  const candidates = [token.orgnrChild, token.orgnrParent].filter((o): o is string => o !== undefined)
-  const found = candidates.map((o) => organisations.get(o)).find((o) => o !== undefined)
-  if (found === undefined) throw new KjError('KJF-000226', `organisation ${candidates.join(' / ')} is unknown to Kjernejournal`)
+/** The one call that registers an organisation, for hints (ASCII, one line). */
+export function registerOrganisationHint (orgnr: string): string {
+  return `organisation ${orgnr} is unknown to this sandbox; register it: POST /__admin/organisations {"orgnr":"${orgnr}","name":"..."}`
+}
+
+export function authorisedOrgnr (token: Pick<KjToken, 'orgnrChild' | 'orgnrParent'>): string {
+  return token.orgnrChild ?? token.orgnrParent
+}
+
+export function authoriseOrganisation (token: Pick<KjToken, 'orgnrChild' | 'orgnrParent'>, organisations: ReadonlyMap<string, Organisation>): Organisation {
+  const orgnr = authorisedOrgnr(token)
+  const found = organisations.get(orgnr)
+  if (found === undefined) {
+    const unit = token.orgnrChild !== undefined ? 'orgnr_child' : 'orgnr_parent'
+    throw new KjError('KJF-000226', `organisation ${orgnr} (the token's ${unit}) is unknown to Kjernejournal`).withSandboxHint(registerOrganisationHint(orgnr))
+  }
   if (!found.active) throw new KjError('KJF-000331', `organisation ${found.orgnr} (${found.name}) is not active`)
   if (!found.access) throw new KjError('KJF-000227', `organisation ${found.orgnr} (${found.name}) has no Kjernejournal agreement`)
   return found

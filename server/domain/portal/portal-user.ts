@@ -8,6 +8,7 @@
  */
 import { KJ_GRANTED_ROLES } from '../critical-info/access.js'
 import { KjError } from '../kj-error.js'
+import { registerOrganisationHint } from '../kjernejournal/organisation-access.js'
 import type { Organisation } from '../world/organisations.js'
 import { adHocUser, type User } from '../world/users.js'
 
@@ -52,7 +53,10 @@ export function checkActingRole (user: User, role: string): void {
 /** The first of the organisation numbers Kjernejournal knows; it must be active and have an agreement. */
 export function checkPortalOrganisation (orgnrs: readonly string[], organisations: ReadonlyMap<string, Organisation>): Organisation {
   const found = orgnrs.map((o) => organisations.get(o)).find((o) => o !== undefined)
-  if (found === undefined) throw new KjError('AUT_146', `organisation ${orgnrs.join(' / ')} is unknown to Kjernejournal`)
+  if (found === undefined) {
+    const err = new KjError('AUT_146', `organisation ${orgnrs.join(' / ')} is unknown to Kjernejournal`)
+    throw orgnrs[0] !== undefined ? err.withSandboxHint(registerOrganisationHint(orgnrs[0])) : err
+  }
   if (!found.active) throw new KjError('AUT_146', `organisation ${found.orgnr} (${found.name}) is not active`)
   if (!found.access) throw new KjError('AUT_146', `organisation ${found.orgnr} (${found.name}) has no Kjernejournal agreement`)
   return found

@@ -1,17 +1,41 @@
 /**
  * Client registration at run time, so a vendor can use their own key pair:
  * POST (create, 201; 409 if taken), PUT /:client_id (create or replace), GET, DELETE. Changes go
- * through the world's verbs, which also store them (DATA_DIR).
+ * through the world's verbs, which also store them (DATA_DIR). A registration brings the
+ * organisations Kjernejournal does not know yet (its orgnr_parent and orgnr_child), so a vendor's
+ * own numbers work at once; `"registerOrganisations": false` leaves the register alone (to see
+ * KJF-000226). The directive is read here and not kept with the client.
  */
-import type { FastifyPluginAsync } from 'fastify'
-import { clientRegistrationSchema, describeClient, MAX_CLIENTS } from '../../domain/helseid/clients.js'
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
+import { clientRegistrationSchema, describeClient, MAX_CLIENTS, type ClientRegistration } from '../../domain/helseid/clients.js'
 import { AdminError } from '../../domain/admin-error.js'
+import { organisationsBroughtBy } from '../../domain/world/organisation-register.js'
+import type { Organisation } from '../../domain/world/organisations.js'
 import { durable } from './durable.js'
+
+/** The registration without the directive, and whether organisations come along (default yes). */
+function splitDirective (body: unknown): { registration: unknown, registerOrganisations: boolean } {
+  if (typeof body !== 'object' || body === null || Array.isArray(body) || !('registerOrganisations' in body)) return { registration: body, registerOrganisations: true }
+  const { registerOrganisations, ...registration } = body as Record<string, unknown>
+  if (typeof registerOrganisations !== 'boolean') {
+    throw new AdminError(400, 'invalid_request', 'registerOrganisations: expected true or false', [{ path: ['registerOrganisations'], message: 'expected a boolean' }])
+  }
+  return { registration, registerOrganisations }
+}
 
 const clients: FastifyPluginAsync = async (app) => {
   const registry = app.sandbox.clients
   const checkRoom = (clientId: string): void => {
     if (!registry.has(clientId) && registry.size >= MAX_CLIENTS) throw new AdminError(409, 'limit_reached', `the sandbox holds at most ${MAX_CLIENTS} clients; delete some first`)
+  }
+
+  /** Adds what the client brings to the organisation register; the answer lists it. */
+  const bringOrganisations = async (request: FastifyRequest, registration: ClientRegistration, wanted: boolean): Promise<Organisation[]> => {
+    if (!wanted) return []
+    const added = organisationsBroughtBy(registration, app.sandbox.world.organisations)
+    for (const organisation of added) await durable(request, app.sandbox.operations.addOrganisation(organisation))
+    if (added.length > 0) request.log.info({ client_id: registration.client_id, orgnrs: added.map((o) => o.orgnr) }, 'organisations added with a client')
+    return added
   }
 
   app.get('/clients', async () => registry.list().map(describeClient))
@@ -23,24 +47,28 @@ const clients: FastifyPluginAsync = async (app) => {
   })
 
   app.post('/clients', async (request, reply) => {
-    const registration = clientRegistrationSchema.parse(request.body)
+    const { registration: body, registerOrganisations } = splitDirective(request.body)
+    const registration = clientRegistrationSchema.parse(body)
     if (registry.has(registration.client_id)) {
       throw new AdminError(409, 'conflict', `client '${registration.client_id}' exists; PUT /__admin/clients/${registration.client_id} replaces it`)
     }
     checkRoom(registration.client_id)
     const client = await durable(request, app.sandbox.operations.addClient(registration))
     request.log.info({ client_id: client.client_id }, 'client registered')
-    return reply.code(201).header('location', `/__admin/clients/${encodeURIComponent(client.client_id)}`).send(describeClient(client))
+    const organisationsAdded = await bringOrganisations(request, registration, registerOrganisations)
+    return reply.code(201).header('location', `/__admin/clients/${encodeURIComponent(client.client_id)}`).send({ ...describeClient(client), organisationsAdded })
   })
 
   app.put<{ Params: { clientId: string } }>('/clients/:clientId', async (request, reply) => {
-    const body = (request.body ?? {}) as Record<string, unknown>
+    const { registration: given, registerOrganisations } = splitDirective(request.body)
+    const body = (given ?? {}) as Record<string, unknown>
     const registration = clientRegistrationSchema.parse({ ...body, client_id: body.client_id ?? request.params.clientId })
     if (registration.client_id !== request.params.clientId) throw new AdminError(400, 'invalid_request', 'client_id in the body differs from the one in the path')
     const existed = registry.has(registration.client_id)
     checkRoom(registration.client_id)
     const client = await durable(request, app.sandbox.operations.addClient(registration))
-    return reply.code(existed ? 200 : 201).send(describeClient(client))
+    const organisationsAdded = await bringOrganisations(request, registration, registerOrganisations)
+    return reply.code(existed ? 200 : 201).send({ ...describeClient(client), organisationsAdded })
   })
 
   app.delete<{ Params: { clientId: string } }>('/clients/:clientId', async (request, reply) => {

@@ -7,6 +7,7 @@ import errors from './errors.js'
 import health from './health.js'
 import { guardAdminOrigin } from './origin-guard.js'
 import journalStream from './journal-stream.js'
+import organisations from './organisations.js'
 import patients from './patients.js'
 import persistence from './persistence.js'
 import requests from './requests.js'
@@ -25,6 +26,7 @@ const admin: FastifyPluginAsync = async (app) => {
   await app.register(requests, { prefix: '/__admin' })
   await app.register(errors, { prefix: '/__admin' })
   await app.register(patients, { prefix: '/__admin' })
+  await app.register(organisations, { prefix: '/__admin' })
   await app.register(journalStream, { prefix: '/__admin' })
   await app.register(tokens, { prefix: '/__admin' })
   await app.register(persistence, { prefix: '/__admin' })

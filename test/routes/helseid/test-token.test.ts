@@ -220,6 +220,33 @@ t.test('person switches look people up in the sandbox\'s registers', async (t) =
   t.match(await tttError(t, app, { audience: AUDIENCE, withoutDefaultUserClaims: true, setPidPseudonym: true }), /needs a pid/)
 })
 
+t.test('a pid the registers lack gets a synthesised person and HPR number: NHN\'s TestTokenDemo request works unchanged', async (t) => {
+  const app = await build(t)
+  // The request as NHN's TestTokenDemo serialises it (shared/reference/real/examples), the parts that matter.
+  const demo = {
+    audience: 'nhn:kjernejournal',
+    withoutDefaultClientClaims: true,
+    withoutDefaultUserClaims: true,
+    createTillitsrammeverkClaims: true,
+    getHprNumberFromHprregisteret: true,
+    setPidPseudonym: true,
+    expirationParameters: {},
+    headerParameters: { typ: '' },
+    clientClaimsParameters: { scope: ['nhn:kjernejournal/innlogging', 'nhn:kjernejournal/tillitsrammeverk', 'nhn:kjernejournal/api'], clientId: 'fake', sfmJournalId: '', orgnrParent: '958935420', orgnrChild: '894234482', orgnrSupplier: '', authenticationMethodsReferences: [], clientAuthenticationMethodsReferences: '', clientName: '', jti: '', cnfJkt: '', cnfPublicKey: '' },
+    userClaimsParameters: { pid: '05898597468', pidPseudonym: '', hprNumber: '', name: 'Julenissen', givenName: '', middleName: '', familyName: '', identityProvider: '', securityLevel: '4', assuranceLevel: '', network: '', amr: '', subject: '', sid: '' },
+    apiSpecificClaims: []
+  }
+  const payload = await claims(t, app, demo)
+  t.equal(payload[CLAIM.pid], '05898597468')
+  t.match(payload[CLAIM.hprNumber], /^8\d{8}$/, 'a synthesised HPR number (starts with 8, which no fixture user\'s does)')
+  t.equal((await claims(t, app, demo))[CLAIM.hprNumber], payload[CLAIM.hprNumber], 'the same every time')
+  t.equal(payload.name, 'Julenissen', 'names given are kept')
+  const named = await claims(t, app, { audience: AUDIENCE, userClaimsParameters: { pid: '05898597468' }, getPersonFromPersontjenesten: true })
+  t.equal(named.name, 'Syntetisk Testperson')
+  const nhnUser = await claims(t, app, { audience: AUDIENCE, userClaimsParameters: { pid: '05085600143' }, getHprNumberFromHprregisteret: true })
+  t.equal(nhnUser[CLAIM.hprNumber], '900100707', 'NHN\'s published test user is a fixture user')
+})
+
 t.test('expired tokens are refused', async (t) => {
   const app = await build(t)
   const { accessTokenJwt } = await tokens(t, app, { audience: AUDIENCE, expirationParameters: { setExpirationTimeAsExpired: true } })

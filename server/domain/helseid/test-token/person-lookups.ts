@@ -1,7 +1,9 @@
 /**
  * The TTT's switches that work from the token's pid: names from Persontjenesten, the HPR number
  * from HPR, a pid pseudonym and a `sub`. The real TTT asks the national test registers; the
- * sandbox asks its own people (the users fixture), so the answers match what its APIs know.
+ * sandbox asks its own people (the users fixture), so the answers match what its APIs know, and
+ * makes up a person (with an HPR number) for any other valid pid, as the real registers know
+ * far more people than the fixtures.
  */
 import type { JWTPayload } from 'jose'
 import { CLAIM } from '../claims.js'
@@ -9,15 +11,16 @@ import { pseudonym } from '../token-minter.js'
 import { fullName, type User } from '../../world/users.js'
 import type { TestTokenRequest } from './request.js'
 import { TestTokenError } from './response.js'
+import { synthesisedPerson } from './synthesised-person.js'
 
 type PersonSwitch = 'getPersonFromPersontjenesten' | 'getHprNumberFromHprregisteret' | 'setPidPseudonym' | 'setSubject'
 
 const SWITCHES: readonly PersonSwitch[] = ['getPersonFromPersontjenesten', 'getHprNumberFromHprregisteret', 'setPidPseudonym', 'setSubject']
 
 function lookUp (people: readonly User[], pid: string, asker: PersonSwitch): User {
-  const person = people.find((p) => p.pid === pid)
+  const person = people.find((p) => p.pid === pid) ?? synthesisedPerson(pid)
   if (person === undefined) {
-    throw new TestTokenError(`${asker}: the sandbox knows no person with pid ${pid}; its registers hold the people of its users fixture (users.json)`)
+    throw new TestTokenError(`${asker}: no person has pid ${pid}: it is not a valid national identity number`)
   }
   return person
 }
