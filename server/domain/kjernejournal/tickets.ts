@@ -5,8 +5,9 @@
  * Inside is a JWE (dir + A256GCM) so nobody can read or forge one; outside it is standard
  * base64, like the real ticket, so EHRs must URL-encode it for the portal as they must for real.
  */
-import { createCipheriv, createDecipheriv, createHash, createSecretKey, hkdfSync, randomBytes, type KeyObject } from 'node:crypto'
+import { createCipheriv, createDecipheriv, createHash, createSecretKey, hkdfSync, type KeyObject } from 'node:crypto'
 import { KjError } from '../kj-error.js'
+import { pooledRandomBytes } from '../random-pool.js'
 
 export type Samtykke = 'HPMOTTATTSAMTYKKE' | 'HPAKUTT' | 'HPUNNTAK'
 
@@ -67,6 +68,9 @@ function isTicketClaims (value: unknown): value is TicketClaims {
     typeof claims.nin === 'string' && typeof claims.iat === 'number' && typeof claims.exp === 'number'
 }
 
+/** Opened tickets remembered; a ticket string is a few hundred bytes. */
+export const OPENED_TICKETS_MAX = 1024
+
 export class TicketCipher {
   readonly #key: KeyObject
 
@@ -75,8 +79,31 @@ export class TicketCipher {
     this.#key = createSecretKey(Buffer.from(hkdfSync('sha256', keyMaterial, 'kjernejournal-sandbox', 'helseindikator ticket key', 32)))
   }
 
+  /**
+   * Tickets already opened, by their exact string: an EHR sends one ticket on every call for a
+   * patient, and what decryption proves never changes for the same bytes and key. Only tickets
+   * that opened are kept; expiry, patient and organisation are still checked on every request.
+   * Bounded: the oldest opened goes first.
+   */
+  readonly #opened = new Map<string, TicketClaims>()
+
+  #openOnce (ticket: string): TicketClaims {
+    const plaintext = decrypt(this.#key, Buffer.from(ticket.trim(), 'base64').toString('utf8'))
+    let claims: unknown
+    try {
+      claims = JSON.parse(plaintext.toString('utf8'))
+    } catch {
+      throw notOurs()
+    }
+    if (!isTicketClaims(claims)) throw notOurs()
+    if (this.#opened.size >= OPENED_TICKETS_MAX) this.#opened.delete(this.#opened.keys().next().value as string)
+    const frozen = Object.freeze(claims)
+    this.#opened.set(ticket, frozen)
+    return frozen
+  }
+
   async issue (claims: TicketClaims): Promise<string> {
-    const iv = randomBytes(12)
+    const iv = pooledRandomBytes(12)
     const cipher = createCipheriv('aes-256-gcm', this.#key, iv, { authTagLength: 16 })
     cipher.setAAD(AAD)
     const ciphertext = Buffer.concat([cipher.update(JSON.stringify(claims), 'utf8'), cipher.final()])
@@ -86,14 +113,7 @@ export class TicketCipher {
 
   /** Reads a ticket; a ticket that is not one of ours is KJF-000011, an old one KJF-000015. */
   async open (ticket: string, check: TicketCheck): Promise<TicketClaims> {
-    const plaintext = decrypt(this.#key, Buffer.from(ticket.trim(), 'base64').toString('utf8'))
-    let claims: unknown
-    try {
-      claims = JSON.parse(plaintext.toString('utf8'))
-    } catch {
-      throw notOurs()
-    }
-    if (!isTicketClaims(claims)) throw notOurs()
+    const claims = this.#opened.get(ticket) ?? this.#openOnce(ticket)
     if (claims.exp <= check.now) throw new KjError('KJF-000015', `the ticket expired ${check.now - claims.exp} seconds ago`)
     if (check.nin !== undefined && claims.nin !== check.nin) {
       throw new KjError('KJF-000011', 'the ticket was issued for another patient')
