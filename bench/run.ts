@@ -61,7 +61,7 @@ async function coldStarts (runs: number): Promise<{ result: ColdStart, otherCore
 /** How often a run disturbed by other work on the machine is repeated before the bench gives up and says so. */
 const MAX_RERUNS = 2
 
-async function measureOnce (server: Running, endpoint: Endpoint, round: number, o: BenchOptions, notes: string[]): Promise<LoadRun> {
+async function measureOnce (server: Running, endpoint: Endpoint, round: number, o: BenchOptions): Promise<LoadRun> {
   await preflight(server.url, endpoint, expectation(endpoint.name))
   const pool = endpoint.pool
   if (o.warmup > 0) {
@@ -78,7 +78,6 @@ async function measureOnce (server: Running, endpoint: Endpoint, round: number, 
   const after = cpuSnapshot(pids, Date.now())
   const other = before !== undefined && after !== undefined ? otherCores(before, after) : undefined
   const generatorNote = pool !== undefined ? describePool(pool.stats(), o.duration) : undefined
-  if (generatorNote !== undefined) notes.push(`${endpoint.name}, round ${round}: ${generatorNote}.`)
   const run: LoadRun = {
     name: endpoint.name,
     label: endpoint.label,
@@ -98,12 +97,13 @@ async function measureOnce (server: Running, endpoint: Endpoint, round: number, 
 
 /** One run; repeated (bounded) while other work on the machine disturbs it, keeping the least disturbed. */
 async function measure (server: Running, endpoint: Endpoint, round: number, o: BenchOptions, notes: string[]): Promise<LoadRun> {
-  let best = await measureOnce(server, endpoint, round, o, notes)
+  let best = await measureOnce(server, endpoint, round, o)
   for (let rerun = 1; rerun <= MAX_RERUNS && isBusy(best.otherCores); rerun++) {
     log(`  ${endpoint.name}: other work used ${(best.otherCores ?? 0).toFixed(2)} cores during the run (bound ${BUSY_OTHER_CORES}); rerun ${rerun} of ${MAX_RERUNS}`)
-    const again = await measureOnce(server, endpoint, round, o, notes)
+    const again = await measureOnce(server, endpoint, round, o)
     if ((again.otherCores ?? 0) < (best.otherCores ?? 0)) best = again
   }
+  if (best.generatorNote !== undefined) notes.push(`${endpoint.name}, round ${round}: ${best.generatorNote}.`)
   return best
 }
 
