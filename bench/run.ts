@@ -209,10 +209,15 @@ async function main (): Promise<number> {
 
   let profileEntries: ProfileEntry[] | null = null
   if (o.profile) {
-    const p = await profile(o)
-    profileEntries = p.entries
-    log(`profile: ${p.file}`)
-    notes.push('The profile comes from a separate sandbox process started with node --cpu-prof under the ping load; only the samples of the measured run (after warm-up) count, so start-up stays out of it.')
+    // A failed profile must not throw away the measurements above.
+    try {
+      const p = await profile(o)
+      profileEntries = p.entries
+      log(`profile: ${p.file}`)
+      notes.push('The profile comes from a separate sandbox process started with node --cpu-prof under the ping load; only the samples of the measured run (after warm-up) count, so start-up stays out of it.')
+    } catch (err) {
+      log(`bench: the profile failed, the measurements stand: ${(err as Error).message}`)
+    }
   }
 
   const { floor: floorSpread, rows } = summarise(runs)
