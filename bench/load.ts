@@ -3,6 +3,7 @@ import autocannon from 'autocannon'
 import type { Endpoint } from './setup.js'
 
 export interface LoadResult {
+  /** Requests per second; for a sequence (the EHR flow), whole sequences per second. */
   readonly requestsPerSec: number
   /** Latency percentiles, milliseconds. */
   readonly p50: number
@@ -28,17 +29,20 @@ function requestOf (e: Endpoint): autocannon.Request {
 
 /** Runs the endpoints (several: in turn on every connection) for `seconds` at `connections`. */
 export async function load (base: string, endpoints: readonly Endpoint[], connections: number, seconds: number): Promise<LoadResult> {
+  const requests = endpoints.flatMap((e) => e.sequence ?? [requestOf(e)])
   const result = await autocannon({
     url: base,
     connections,
     duration: seconds,
     timeout: 10,
-    requests: endpoints.map(requestOf)
+    requests
   })
+  // A lone sequence counts sequences: n requests make one flow.
+  const per = endpoints.length === 1 ? requests.length : 1
   const statusCodes: Record<string, number> = {}
   for (const [code, stat] of Object.entries(result.statusCodeStats ?? {})) statusCodes[code] = stat.count ?? 0
   return {
-    requestsPerSec: result.requests.average,
+    requestsPerSec: result.requests.average / per,
     p50: result.latency.p50,
     p99: result.latency.p99,
     requests: result.requests.total,

@@ -35,7 +35,7 @@ export const USAGE = `Usage: npm run bench -- [options]
   --cold-runs <n>      cold starts of each server, 0 to skip (BENCH_COLD_RUNS, default ${FULL.coldRuns})
   --out <dir>          write latest.json and performance.md there instead of bench/results and docs (BENCH_OUT)
   --only <names>       only these requests, comma-separated: ping, helseindikator, fhir-read, fhir-search,
-                       ci-read, ci-search, token (BENCH_ONLY; default all)
+                       ci-read, ci-search, token, ehr-flow (BENCH_ONLY; default all)
   --profile            also record a CPU profile (node --cpu-prof) of the sandbox under the ping load (BENCH_PROFILE=1)
   --help               this text
 `

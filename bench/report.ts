@@ -1,5 +1,6 @@
 /** docs/performance.md, generated from a bench run's results. */
 import { existsSync, readFileSync } from 'node:fs'
+import { BUSY_OTHER_CORES } from './busy.js'
 import type { BenchResults } from './results.js'
 import { coldStartCells, fixed, loadCells, memoryCells, rangeText, renderMarkdown } from './table.js'
 import { COLD_START_MAX_RATIO, RSS_MAX_MB, SOAK_MAX_CHANGE, TARGETS, describeTarget } from './targets.js'
@@ -39,15 +40,29 @@ export function markdownReport (r: BenchResults, analysis?: string): string {
       '`POST /v1/helseindikator` for the status-4 patient 17815810112; reads and searches for a patient ' +
       '(24868510168) given 50 AllergyIntolerance records through the API first, on the ticket-based face ' +
       '(`/v1/fhir`, user token + `X-KJ-Ticket`) and on the critical-information API (user token + `nhn-*` headers); ' +
-      '`POST /connect/token` (client_credentials, a fresh ES256 client assertion per request).',
+      '`POST /connect/token` (client_credentials, a fresh ES256 client assertion per request); the EHR flow as a ' +
+      'vendor\'s CI runs it, each connection in turn: a system token, helseindikator with it, a user token from ' +
+      '`POST /v2/create-test-token-with-key`, and the FHIR read with that token and the new ticket (`bench/flow.ts`; ' +
+      'its row counts whole flows per second).',
     '- Every run counts non-2xx answers, connection errors and timeouts (column *failed*); a run with failures ' +
       'fails the bench, since a benchmark of error answers measures the wrong thing.',
     `- Cold start: spawn to the first 2xx of \`GET /__admin/health\`, polled every 10 ms; ${method.coldStartRuns} runs of each server, alternated.`,
+    '- Other work on the machine: the CPU time of the whole machine (`/proc/stat`) minus that of the harness and the server ' +
+      'under test (`/proc/<pid>/stat`, with exited children for the cold starts), per run; a run with more than ' +
+      `${BUSY_OTHER_CORES} cores of other work is repeated (at most twice, the least disturbed kept), and if it stays ` +
+      'so the result is marked not representative.',
     `- Memory: VmRSS from \`/proc/<pid>/status\` after each run, and every few seconds during a ${method.soakSeconds} s soak of mixed load (all sandbox requests above in turn).`,
     ...method.notes.map((n) => `- ${n}`),
     '',
-    '## Results',
+    r.representative === undefined || r.representative.ok ? '## Results' : '## Results (NOT representative: the machine was busy)',
     '',
+    ...(r.representative === undefined
+      ? []
+      : [r.representative.ok
+          ? `Representative: ${r.representative.reason}.`
+          : `**Not representative.** ${r.representative.reason}; a run disturbed so is repeated up to twice first. ` +
+            'Ratios to the floor measured in the same run cancel part of the noise, not all of it: re-measure on a quiet machine.',
+        '']),
     renderMarkdown(loadCells(r.rows)),
     '',
     `Floor spread over ${r.floor.n} runs: ${rangeText(r.floor, 0, ' req/s')}, ${fixed(r.floor.relative * 100, 1)} % of the median.`,
@@ -63,13 +78,13 @@ export function markdownReport (r: BenchResults, analysis?: string): string {
     lines.push(`Soak: ${fixed(s.requestsPerSec, 0)} req/s of mixed load, ${s.failures} failed; RSS samples (s: MB): ` +
       s.samples.map((x) => `${fixed(x.seconds, 0)}: ${fixed(x.rssMB, 1)}`).join(', ') + '.', '')
   }
-  lines.push('## Targets (issue 7)', '',
+  lines.push('## Targets (issue 17)', '',
     ...Object.entries(TARGETS).map(([name, t]) => `- ${name}: ${describeTarget(t)} of the floor's requests/s`),
     `- Cold start <= ${COLD_START_MAX_RATIO}x the floor's cold start.`,
     `- RSS after load <= ${RSS_MAX_MB} MB, and flat across the soak (end within ${SOAK_MAX_CHANGE * 100} % of start).`,
     '',
-    'How the bench reads them: the FHIR read target applies to a read on either face; the p99 bound applies to ' +
-      'the requests with a ratio target; searches and the token endpoint have no target and are measured for ' +
+    'How the bench reads them: the FHIR read target applies to a read on either face; searches, the token ' +
+      'endpoint and the EHR flow (whole flows per second, four requests each) have no target and are measured for ' +
       'comparison; *flat* compares the soak\'s last RSS sample with its first (its maximum is shown too, and must ' +
       `stay under ${RSS_MAX_MB} MB); a row with any failed request does not meet its target.`,
     '',

@@ -13,6 +13,8 @@ export interface LoadRun extends LoadResult {
   readonly rssMB: number
   /** What producing the requests cost the load generator, when it did more than send them. */
   readonly generatorNote?: string
+  /** Cores' worth of CPU that processes other than the bench used during the run (bench/busy.ts). */
+  readonly otherCores?: number
 }
 
 export interface Row {
@@ -98,8 +100,32 @@ export interface BenchResults {
   readonly coldStart: ColdStart | null
   readonly memory: Memory
   readonly profile: readonly ProfileEntry[] | null
+  /** Whether other work on the machine left the figures alone; absent in runs before issue 17. */
+  readonly representative?: Representative
   /** Every target met and no request failed. */
   readonly ok: boolean
+}
+
+export interface Representative {
+  readonly ok: boolean
+  /** Why not, or how it was judged. */
+  readonly reason: string
+}
+
+/**
+ * A run is representative when no measured run (after its reruns) nor the cold starts shared the
+ * machine with more than `bound` cores of other work; unknown other work (no /proc) is not.
+ */
+export function representativeOf (runs: readonly LoadRun[], coldStartOtherCores: number | undefined, bound: number): Representative {
+  const unknown = runs.filter((r) => r.otherCores === undefined)
+  if (unknown.length > 0) return { ok: false, reason: 'other work on the machine could not be measured (no /proc)' }
+  const busy = runs.filter((r) => (r.otherCores ?? 0) > bound)
+  const parts = busy.map((r) => `${r.server === 'floor' ? 'floor' : r.name} ${(r.otherCores ?? 0).toFixed(2)}`)
+  if (coldStartOtherCores !== undefined && coldStartOtherCores > bound) parts.unshift(`cold starts ${coldStartOtherCores.toFixed(2)}`)
+  const worst = Math.max(0, ...runs.map((r) => r.otherCores ?? 0), coldStartOtherCores ?? 0)
+  return parts.length === 0
+    ? { ok: true, reason: `other work stayed at or under ${bound} cores in every run (at most ${worst.toFixed(2)})` }
+    : { ok: false, reason: `other work on the machine exceeded ${bound} cores, after reruns, in: ${parts.join(', ')} (cores' worth of CPU)` }
 }
 
 export function failuresOf (run: Pick<LoadRun, 'non2xx' | 'errors' | 'timeouts'>): number {

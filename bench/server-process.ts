@@ -98,7 +98,7 @@ export async function startServer (kind: ServerKind, options: StartOptions = {})
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
   child.stdout.on('data', keep)
   child.stderr.on('data', keep)
-  const deadline = started + (options.timeoutMs ?? 20_000)
+  const deadline = started + (options.timeoutMs ?? 90_000)
   while (!(await healthy(port))) {
     if (child.exitCode !== null || performance.now() > deadline) {
       child.kill('SIGKILL')

@@ -3,8 +3,10 @@
  * bench client, gets a system token, user tokens and a ticket, and writes 50 records for one
  * patient. Then describes each measured request, and checks that each answers 2xx once.
  */
+import type autocannon from 'autocannon'
 import { sampleResource } from '../server/domain/critical-info/samples.js'
 import { AssertionPool, BENCH_CLIENT_ID, benchClient, tokenForm } from './assertions.js'
+import { ehrFlow } from './flow.js'
 
 /** Status 4 in the fixtures (README, Synthetic world). */
 export const STATUS4_NIN = '17815810112'
@@ -25,6 +27,11 @@ export interface Endpoint {
   readonly body?: string
   /** A fresh body for every request (the token endpoint's single-use assertions). */
   readonly pool?: AssertionPool
+  /**
+   * Several requests in turn on each connection, each step reading what the one before answered
+   * (bench/flow.ts); the row counts whole sequences per second. The fields above describe the first step.
+   */
+  readonly sequence?: readonly autocannon.Request[]
 }
 
 export const FLOOR: Endpoint = { name: 'floor', label: 'floor: GET /__admin/health (bare fastify)', method: 'GET', path: '/__admin/health', headers: {} }
@@ -78,6 +85,7 @@ export async function prepare (base: string): Promise<Endpoint[]> {
   const ticket = indicator.ticket as string
   const legacy = { authorization: `Bearer ${kjUser}`, 'x-epj-system': EPJ_SYSTEM, 'x-kj-ticket': ticket, accept: 'application/fhir+json' }
   const pool = new AssertionPool(() => tokenForm(client, audience, 'nhn:kjernejournal/api'))
+  const flowPool = new AssertionPool(() => tokenForm(client, audience, 'nhn:kjernejournal/api'))
 
   return [
     { name: 'ping', label: 'GET /v1/ping', method: 'GET', path: '/v1/ping', headers: kj },
@@ -93,7 +101,8 @@ export async function prepare (base: string): Promise<Endpoint[]> {
     { name: 'fhir-search', label: `GET /v1/fhir/AllergyIntolerance (ticket, ${RECORD_COUNT} hits)`, method: 'GET', path: '/v1/fhir/AllergyIntolerance', headers: legacy },
     { name: 'ci-read', label: `GET ${CI}/AllergyIntolerance/{id}`, method: 'GET', path: `${CI}/AllergyIntolerance/${firstId}`, headers: ciHeaders },
     { name: 'ci-search', label: `GET ${CI}/AllergyIntolerance (${RECORD_COUNT} hits)`, method: 'GET', path: `${CI}/AllergyIntolerance`, headers: ciHeaders },
-    { name: 'token', label: `POST /connect/token (client_credentials, ${BENCH_CLIENT_ID})`, method: 'POST', path: '/connect/token', headers: form, pool }
+    { name: 'token', label: `POST /connect/token (client_credentials, ${BENCH_CLIENT_ID})`, method: 'POST', path: '/connect/token', headers: form, pool },
+    ehrFlow({ pool: flowPool, epjSystem: EPJ_SYSTEM, nin: RECORDS_NIN, recordId: firstId, doctor: DOCTOR })
   ]
 }
 

@@ -72,5 +72,6 @@ export function textReport (results: BenchResults): string {
     `floor spread over ${results.floor.n} runs: ${rangeText(results.floor, 0, ' req/s')}, ${fixed(results.floor.relative * 100, 1)} % of the median`]
   if (results.coldStart !== null) parts.push('', renderText(coldStartCells(results.coldStart)))
   parts.push('', renderText(memoryCells(results.memory)))
+  if (results.representative !== undefined) parts.push('', `${results.representative.ok ? 'representative' : 'NOT REPRESENTATIVE'}: ${results.representative.reason}`)
   return parts.join('\n')
 }

@@ -1,6 +1,7 @@
 /**
- * The targets of issue 7, as ratios to the floor measured in the same run at 50 connections.
- * The FHIR target applies to a read on either critical-information face.
+ * The targets of issue 17 (they replace issue 7's), as ratios to the floor measured in the same
+ * run at 50 connections. The FHIR target applies to a read on either critical-information face.
+ * Issue 17 sets no p99 bound: at 50 connections on a shared machine the floor's own p99 misses it.
  */
 export interface Target {
   /** Least requests/s as a share of the floor's. */
@@ -9,10 +10,10 @@ export interface Target {
 }
 
 export const TARGETS: Readonly<Record<string, Target>> = {
-  ping: { minRatio: 0.6, maxP99Ms: 10 },
-  helseindikator: { minRatio: 0.45, maxP99Ms: 10 },
-  'fhir-read': { minRatio: 0.4, maxP99Ms: 10 },
-  'ci-read': { minRatio: 0.4, maxP99Ms: 10 }
+  ping: { minRatio: 0.5 },
+  helseindikator: { minRatio: 0.3 },
+  'fhir-read': { minRatio: 0.3 },
+  'ci-read': { minRatio: 0.3 }
 }
 
 /** Cold start of the sandbox at most this many times the floor's. */

@@ -4,7 +4,7 @@
  * are added.
  */
 import swagger from '@fastify/swagger'
-import swaggerUi from '@fastify/swagger-ui'
+import swaggerUi from './lazy-swagger-ui.js'
 import fp from 'fastify-plugin'
 
 export default fp(async (app) => {

@@ -22,19 +22,19 @@ function run (name: string, requestsPerSec: number, extra: Partial<LoadRun> = {}
 }
 
 t.test('ratios divide by the median of the floor runs of the same bench run', async (t) => {
-  const { floor, rows } = summarise([run('floor', 9000), run('ping', 6000), run('floor', 10_000), run('helseindikator', 4000), run('floor', 11_000)])
+  const { floor, rows } = summarise([run('floor', 9000), run('ping', 6000), run('floor', 10_000), run('helseindikator', 2500), run('floor', 11_000)])
   t.equal(floor.median, 10_000)
   t.equal(floor.relative, 0.2)
   t.same(rows.map((r) => r.name), ['floor', 'ping', 'helseindikator'], 'one row per endpoint, in the order first run')
   const ping = rows.find((r) => r.name === 'ping')
-  t.match(ping, { ratio: 0.6, met: true, target: '>= 0.6x, p99 <= 10 ms', runs: 1 })
-  t.match(rows.find((r) => r.name === 'helseindikator'), { ratio: 0.4, met: false }, '0.4 is under the 0.45 target')
+  t.match(ping, { ratio: 0.6, met: true, target: '>= 0.5x', runs: 1 })
+  t.match(rows.find((r) => r.name === 'helseindikator'), { ratio: 0.25, met: false }, '0.25 is under the 0.3 target')
   t.match(rows.find((r) => r.name === 'floor'), { met: null, target: '-', runs: 3 })
 })
 
-t.test('a slow p99 misses the target even when throughput is fine', async (t) => {
+t.test('issue 17 sets no p99 bound: a slow p99 with enough throughput meets the target', async (t) => {
   const { rows } = summarise([run('floor', 1000), run('ci-read', 900, { p99: 12 })])
-  t.match(rows[1], { met: false, p99: 12 })
+  t.match(rows[1], { met: true, p99: 12 })
 })
 
 t.test('failed requests fail the row, with or without a target', async (t) => {

@@ -32,6 +32,9 @@ export interface TicketCheck {
   readonly orgnrs?: readonly string[]
 }
 
+/** Opened tickets remembered; a ticket string is 64 characters. */
+export const OPENED_TICKETS_MAX = 1024
+
 export class TicketCipher {
   readonly #keys: TicketKeys
 
@@ -40,14 +43,30 @@ export class TicketCipher {
     this.#keys = ticketKeys(keyMaterial)
   }
 
+  /**
+   * Tickets already opened, by their exact string: an EHR sends one ticket on every call for a
+   * patient, and what decryption proves never changes for the same bytes and key. Only tickets
+   * that opened are kept; expiry, patient and organisation are still checked on every request.
+   * Bounded: the oldest opened goes first.
+   */
+  readonly #opened = new Map<string, TicketClaims>()
+
+  #openOnce (ticket: string): TicketClaims {
+    const claims = openTicket(this.#keys, ticket.trim())
+    if (claims === undefined) throw new KjError('KJF-000011', 'the ticket is not one this Kjernejournal issued, or it was altered (a ticket is 64 characters of standard base64; a + that arrives as a space breaks it)')
+    if (this.#opened.size >= OPENED_TICKETS_MAX) this.#opened.delete(this.#opened.keys().next().value as string)
+    const frozen = Object.freeze(claims)
+    this.#opened.set(ticket, frozen)
+    return frozen
+  }
+
   async issue (claims: TicketClaims): Promise<string> {
     return sealTicket(this.#keys, claims)
   }
 
   /** Reads a ticket; a ticket that is not one of ours is KJF-000011, an old one KJF-000015. */
   async open (ticket: string, check: TicketCheck): Promise<TicketClaims> {
-    const claims = openTicket(this.#keys, ticket.trim())
-    if (claims === undefined) throw new KjError('KJF-000011', 'the ticket is not one this Kjernejournal issued, or it was altered (a ticket is 64 characters of standard base64; a + that arrives as a space breaks it)')
+    const claims = this.#opened.get(ticket) ?? this.#openOnce(ticket)
     if (claims.exp <= check.now) throw new KjError('KJF-000015', `the ticket expired ${check.now - claims.exp} seconds ago`)
     if (check.nin !== undefined && claims.nin !== check.nin) {
       throw new KjError('KJF-000011', 'the ticket was issued for another patient')

@@ -77,3 +77,16 @@ t.test('altered, truncated, re-encoded or foreign tickets are KJF-000011, never 
     await t.rejects(cipher.open(value, { now: 2000 }), { code: 'KJF-000011' }, name)
   }
 })
+
+t.test('an opened ticket is remembered, and still checked on every request', async (t) => {
+  const cipher = new TicketCipher('key material')
+  const ticket = await cipher.issue(claims)
+  t.same(await cipher.open(ticket, { now: 2000, nin: claims.nin }), claims, 'first open decrypts')
+  t.same(await cipher.open(ticket, { now: 2001, nin: claims.nin }), claims, 'second open is remembered')
+  await t.rejects(cipher.open(ticket, { now: 4600 }), { code: 'KJF-000015' }, 'expiry is judged each time')
+  await t.rejects(cipher.open(ticket, { now: 2000, nin: '17815810112' }), { code: 'KJF-000011' }, 'the patient is checked each time')
+  await t.rejects(cipher.open(ticket, { now: 2000, orgnrs: ['999999999'] }), { code: 'KJF-000011' }, 'the organisation is checked each time')
+  const altered = Buffer.from(Buffer.from(ticket, 'base64').toString('utf8').replace(/.$/, (c) => c === 'A' ? 'B' : 'A')).toString('base64')
+  await t.rejects(cipher.open(altered, { now: 2000 }), { code: 'KJF-000011' }, 'an altered ticket is not the remembered one')
+  await t.rejects(cipher.open(altered, { now: 2000 }), { code: 'KJF-000011' }, 'and a refused one is refused again')
+})
