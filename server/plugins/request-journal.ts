@@ -14,6 +14,8 @@ import { boundEntry } from '../domain/journal/entry-bounds.js'
 import { redactedTicket, redactHeaders, redactQuery, redactText, redactUrl } from '../domain/journal/redact.js'
 import { faceOf } from '../domain/faces.js'
 import { journalFirings } from './scenario-engine.js'
+import { journalFindings } from '../routes/shared/leniency.js'
+import type { CoverageSituation } from '../domain/journal/coverage.js'
 
 const NOT_JOURNALED = ['/__admin', '/__dashboard', '/docs', '/openapi.json']
 const HELSEINDIKATOR_ROUTES = new Set(['/v1/helseindikator', '/v1/helseindikator/status'])
@@ -50,6 +52,16 @@ function contentLength (request: FastifyRequest): number | undefined {
   return Number.isInteger(length) && length >= 0 ? length : undefined
 }
 
+/** An answer this slow is worth having met once: EHR timeouts and spinners live here. */
+const SLOW_MS = 1000
+
+function situationsOf (request: FastifyRequest, elapsedMs: number, effects: readonly string[]): CoverageSituation[] {
+  const situations: CoverageSituation[] = []
+  if (Object.keys(request.headers).some((name) => name.startsWith('kj-samtykke-') || name === 'nhn-access-basis')) situations.push('consent-headers')
+  if (elapsedMs >= SLOW_MS || effects.some((effect) => effect.includes('delay'))) situations.push('slow-answer')
+  return situations
+}
+
 function record (request: FastifyRequest, reply: FastifyReply): void {
   const session = request.sandboxSession
   // Requests refused before the sandbox's onRequest hook ran (malformed URLs) have no session.
@@ -70,6 +82,8 @@ function record (request: FastifyRequest, reply: FastifyReply): void {
   const answerBody = indicator !== undefined ? recordBody(indicator.answer) : status >= 400 ? recordBody(payload) : undefined
   const queryParams = query < 0 ? undefined : redactQuery(request.url.slice(query + 1))
   const scenarioRules = journalFirings(request)
+  const findings = journalFindings(request)
+  const situations = situationsOf(request, elapsed, scenarioRules?.map((r) => r.effect) ?? [])
   const entry: Omit<JournalEntry, 'seq'> = {
     time: new Date(timeMs).toISOString(),
     timeMs,
@@ -84,6 +98,7 @@ function record (request: FastifyRequest, reply: FastifyReply): void {
     ...(indicator !== undefined && { helseindikatorStatus: indicator.status }),
     durationMs: Math.round(elapsed * 100) / 100,
     ...(scenarioRules !== undefined && { scenarioRules }),
+    ...(findings !== undefined && { findings }),
     request: { headers, ...(token !== undefined && { token }), ...(requestBody !== undefined && { body: requestBody }) },
     response: {
       headers: answerHeaders(reply),
@@ -97,7 +112,8 @@ function record (request: FastifyRequest, reply: FastifyReply): void {
     face,
     status,
     code,
-    ...(indicator !== undefined && { helseindikatorStatus: indicator.status })
+    ...(indicator !== undefined && { helseindikatorStatus: indicator.status }),
+    ...(situations.length > 0 && { situations })
   })
 }
 

@@ -78,6 +78,8 @@ export interface JournalEntry {
   durationMs: number
   /** The scenario rules that fired, in activation order; absent when none did. */
   scenarioRules?: FiredRule[]
+  /** Readiness findings the request gave rise to (ids; see GET /__admin/readiness). */
+  findings?: string[]
   /** Parts cut to keep the entry small (`path`, `query`, `request.headers`); absent when none. */
   truncated?: string[]
   request: {

@@ -9,6 +9,7 @@ import { guardAdminOrigin } from './origin-guard.js'
 import journalStream from './journal-stream.js'
 import patients from './patients.js'
 import persistence from './persistence.js'
+import readiness from './readiness.js'
 import requests from './requests.js'
 import scenarios from './scenarios.js'
 import sessions from './sessions.js'
@@ -28,6 +29,7 @@ const admin: FastifyPluginAsync = async (app) => {
   await app.register(journalStream, { prefix: '/__admin' })
   await app.register(tokens, { prefix: '/__admin' })
   await app.register(persistence, { prefix: '/__admin' })
+  await app.register(readiness, { prefix: '/__admin' })
 }
 
 export default admin
