@@ -14,7 +14,7 @@ import { boundEntry } from '../domain/journal/entry-bounds.js'
 import { redactedTicket, redactHeaders, redactQuery, redactText, redactUrl } from '../domain/journal/redact.js'
 import { faceOf } from '../domain/faces.js'
 import { journalFirings } from './scenario-engine.js'
-import { journalFindings } from '../routes/shared/leniency.js'
+import { requestFindings } from '../domain/readiness/request-findings.js'
 import type { CoverageSituation } from '../domain/journal/coverage.js'
 
 const NOT_JOURNALED = ['/__admin', '/__dashboard', '/docs', '/openapi.json']
@@ -82,7 +82,7 @@ function record (request: FastifyRequest, reply: FastifyReply): void {
   const answerBody = indicator !== undefined ? recordBody(indicator.answer) : status >= 400 ? recordBody(payload) : undefined
   const queryParams = query < 0 ? undefined : redactQuery(request.url.slice(query + 1))
   const scenarioRules = journalFirings(request)
-  const findings = journalFindings(request)
+  const findings = requestFindings(request)
   const situations = situationsOf(request, elapsed, scenarioRules?.map((r) => r.effect) ?? [])
   const entry: Omit<JournalEntry, 'seq'> = {
     time: new Date(timeMs).toISOString(),

@@ -6,6 +6,7 @@
  * cannot see whether the EHR handled an answer well, only that it was served one.
  */
 import type { CoverageSnapshot } from '../journal/coverage.js'
+import { RETUR_TEKST } from '../kjernejournal/helseindikator.js'
 
 export interface ChecklistItem {
   readonly id: string
@@ -33,13 +34,11 @@ function statuses (match: (status: number) => boolean): (coverage: CoverageSnaps
     sum + Object.entries(endpoint.statuses).reduce((n, [status, count]) => n + (match(Number(status)) ? count : 0), 0), 0)
 }
 
-const INDICATOR_ICONS = ['no kjernejournal', 'kjernejournal, nothing critical', 'kjernejournal with information', 'kjernejournal with information', 'critical information']
-
 export const CHECKLIST: readonly ItemDefinition[] = [
-  ...INDICATOR_ICONS.map((icon, status): ItemDefinition => ({
+  ...([0, 1, 2, 3, 4] as const).map((status): ItemDefinition => ({
     id: `helseindikator-status-${status}`,
-    title: `Helseindikator status ${status} (icon: ${icon})`,
-    howToMeet: `Call helseindikator for a fixture patient with status ${status} (docs/world.md lists them)${status === 0 ? ', or activate the scenario helseindikator-status-0' : ''}`,
+    title: `Helseindikator status ${status} and its icon ("${RETUR_TEKST[status]}")`,
+    howToMeet: status === 0 ? 'Send an fnr that is not a valid national identity number' : `Call helseindikator for a fixture patient with status ${status} (docs/world.md lists them)`,
     count: (coverage) => coverage.helseindikatorStatuses[String(status)] ?? 0
   })),
   { id: 'expired-ticket', title: 'An expired ticket (KJF-000015 / AUT_002)', howToMeet: 'Advance the session clock past the ticket lifetime (POST /__admin/clock/advance {"hours":1}), or activate the scenario ticket-expires-mid-visit', count: codes('KJF-000015', 'AUT_002') },

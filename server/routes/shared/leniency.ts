@@ -6,21 +6,13 @@
  */
 import type { FastifyRequest } from 'fastify'
 import { findingDefinition, type FindingId } from '../../domain/readiness/catalogue.js'
-
-/** Finding ids recorded on a request, for its journal entry (weak: nothing to clean up). */
-const recorded = new WeakMap<FastifyRequest, FindingId[]>()
+import { noteRequestFinding } from '../../domain/readiness/request-findings.js'
 
 /** Records finding `id`; true when the request may go on, false when the strict profile refuses it. */
 export function lenient (request: FastifyRequest, id: FindingId, did: string): boolean {
   const session = request.sandboxSession
   const refused = session.readiness.profile === 'strict' && findingDefinition(id).strict.refuses
   session.readiness.findings.record(id, { eventId: request.eventId, did: `${request.method} ${request.url.split('?')[0] ?? ''}: ${did}`, at: session.clock.now(), refused })
-  const ids = recorded.get(request) ?? []
-  if (!ids.includes(id)) ids.push(id)
-  recorded.set(request, ids)
+  noteRequestFinding(request, id)
   return !refused
-}
-
-export function journalFindings (request: FastifyRequest): FindingId[] | undefined {
-  return recorded.get(request)
 }

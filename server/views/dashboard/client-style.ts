@@ -61,6 +61,8 @@ tr.fresh { animation: fresh 1.2s ease-out; }
 .verdict { margin: 0 0 8px; }
 .checklist { list-style: none; padding: 0; margin: 0; columns: 2 18em; }
 .checklist li.met span[aria-hidden] { color: var(--ok); }
+.checklist details { display: inline; }
+.checklist summary { display: inline; cursor: pointer; font-size: 0.85em; }
 .rule { font-size: 0.85em; }
 a.code { font-family: ui-monospace, Menlo, Consolas, "DejaVu Sans Mono", monospace; font-weight: 600; color: var(--bad); }
 button, input, select, textarea { font: inherit; color: inherit; }

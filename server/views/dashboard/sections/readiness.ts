@@ -22,7 +22,7 @@ export function readinessSection (view: DashboardView): string {
           <tbody>${report.findings.map((f) => `<tr data-finding="${esc(f.id)}"><td><span class="severity sev-${esc(f.severity)}">${esc(f.severity)}</span></td><td><strong>${esc(f.title)}</strong><br><code>${esc(f.id)}</code> <span class="muted">last: ${esc(f.did)}</span></td><td>${f.count}</td><td>${esc(f.fix)} <a href="${esc(f.source)}" rel="noreferrer noopener" target="_blank">source</a></td></tr>`).join('')}</tbody>
         </table></div>`
   const met = report.checklist.filter((i) => i.met).length
-  const items = report.checklist.map((i) => `<li class="${i.met ? 'met' : 'unmet'}"><span aria-hidden="true">${i.met ? '&#10003;' : '&#9675;'}</span> ${esc(i.title)}${i.met ? ` <span class="muted">(${i.count})</span>` : ` <span class="muted">- ${esc(i.howToMeet)}</span>`}<span class="visually-hidden">${i.met ? ' met' : ' not met'}</span></li>`).join('')
+  const items = report.checklist.map((i) => `<li class="${i.met ? 'met' : 'unmet'}"><span aria-hidden="true">${i.met ? '&#10003;' : '&#9675;'}</span> ${esc(i.title)}${i.met ? ` <span class="muted">(${i.count})</span>` : ` <details><summary class="muted">how</summary>${esc(i.howToMeet)}</details>`}<span class="visually-hidden">${i.met ? ' met' : ' not met'}</span></li>`).join('')
   return `
     <section id="readiness" class="panel" aria-labelledby="readiness-title">
       <div class="panel-head">
