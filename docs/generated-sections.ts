@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { catalogueTable } from './generators/catalogue-table.js'
+import { checklistTable, findingsTable } from './generators/readiness-tables.js'
 import { settingsTable } from './generators/settings-table.js'
 import { organisationsTable, patientsTable, readBuiltInWorld, usersTable } from './generators/world-tables.js'
 
@@ -25,6 +26,7 @@ export function generatedFiles (): Record<string, Record<string, string>> {
     'README.md': { 'ehr-flow': embedded(EHR_FLOW_SCRIPT, 'bash') },
     'docs/errors.md': { catalogue: catalogueTable() },
     'docs/settings.md': { settings: settingsTable() },
+    'docs/readiness.md': { findings: findingsTable(), checklist: checklistTable() },
     'docs/world.md': {
       patients: patientsTable(world.patients),
       users: usersTable(world.users),

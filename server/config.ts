@@ -67,6 +67,8 @@ export const configSchema = z.object({
     .describe('add: SCENARIOS_DIR adds to the built-in scenario pack (a scenario with the same name replaces the built-in one); replace: SCENARIOS_DIR is the whole pack.'),
   KEYS_FILE: z.string().min(1).optional()
     .describe('JSON file holding the HelseID signing key; created on first start, reused after, so tokens survive restarts.'),
+  PROFILE: z.enum(['lenient', 'strict']).default('lenient')
+    .describe('How sessions answer where the sandbox is more lenient than NHN: `lenient` lets the request through and records a readiness finding (GET /__admin/readiness); `strict` answers as the real service does. Per session: PUT /__admin/profile.'),
   ACCESS_TOKEN_LIFETIME: seconds(86400).default(600)
     .describe('Lifetime of issued access tokens, seconds.'),
   ID_TOKEN_LIFETIME: seconds(86400).default(300)

@@ -1,5 +1,5 @@
 /**
- * The command line's verbs: `start | healthcheck | validate | token | help`, loaded by
+ * The command line's verbs: `start | healthcheck | validate | token | readiness | help`, loaded by
  * server/main.ts. Settings come from the environment and from flags (`--port 9090`); see `help`.
  */
 import { openAdminWarning } from './exposure.js'
@@ -7,6 +7,7 @@ import { buildApp } from '../app.js'
 import { configSchema, loadConfig } from '../config.js'
 import type { PrivateRsaJwk } from '../domain/helseid/key-generation.js'
 import { listenError } from './listen-error.js'
+import { readinessCommand } from './readiness.js'
 import { tokenCommand } from './token.js'
 import { validateCommand } from './validate.js'
 
@@ -17,6 +18,8 @@ Commands:
   healthcheck   exit 0 when a sandbox answers on PORT, 1 otherwise (for container health checks)
   validate      check scenario and fixture files; exit 1 with readable errors
   token         print an access token from a running sandbox: [--audience a] [--user <pid>] [--hpr <hpr>] [--url <base>]
+  readiness     print a running sandbox's readiness findings; exit 1 on a chosen severity:
+                [--url <base>] [--session <id>] [--fail-on will-fail|deprecated|unconfirmed|none] [--junit <file>] [--admin-token <t>]
   help          show this text
 
 Settings (environment variable, or flag in kebab-case, e.g. PUBLIC_URL or --public-url):
@@ -82,6 +85,9 @@ export async function run (args: readonly string[], signingKey?: Promise<Private
       return
     case 'token':
       process.exitCode = await tokenCommand(argv)
+      return
+    case 'readiness':
+      process.exitCode = await readinessCommand(argv)
       return
     case 'help': case '--help': case '-h':
       process.stdout.write(USAGE)

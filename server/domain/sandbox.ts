@@ -75,7 +75,11 @@ export async function createSandbox (config: Config, options: SandboxOptions = {
   const clients = new ClientRegistry()
   for (const registration of files.clients) clients.put(registration)
   const world = createWorld(files)
-  const sessions = new SessionRegistry(config.MAX_SESSIONS, (session) => { seedSession(world, session) }, options.wall,
+  const prepare = (session: Session): void => {
+    session.readiness.profile = config.PROFILE
+    seedSession(world, session)
+  }
+  const sessions = new SessionRegistry(config.MAX_SESSIONS, prepare, options.wall,
     new JournalBudget(config.JOURNAL_MAX_MB * 1024 * 1024), new CriticalInfoBudget(options.criticalInfoBudgetBytes), options.poolCaps)
   const operations = new WorldOperations(world, clients, sessions, files)
   const tokenKeys = createLocalJWKSet(keys.jwks)

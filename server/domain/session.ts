@@ -11,6 +11,7 @@ import { Coverage } from './journal/coverage.js'
 import { JournalBudget } from './journal/budget.js'
 import { DEFAULT_JOURNAL_CAPACITY, RequestJournal } from './journal/journal.js'
 import { ScenarioRuntime } from './scenarios/runtime.js'
+import { SessionReadiness } from './readiness/session-readiness.js'
 import { ExpiringMap, ReplayGuard } from './expiring-map.js'
 import type { AuthorizationCode, AuthorizationRequest } from './helseid/authorization.js'
 import type { RefreshGrant } from './helseid/grants/context.js'
@@ -36,6 +37,8 @@ export interface Session {
   readonly scenarios: ScenarioRuntime
   readonly journal: RequestJournal
   readonly coverage: Coverage
+  /** Readiness findings and the profile (lenient or strict) they are answered by. */
+  readonly readiness: SessionReadiness
   /** Shared by every session: the budgets its stores charge (see SharedSessionState). */
   readonly shared: SharedSessionState
 }
@@ -119,6 +122,7 @@ export function createSession (id: string, wall?: () => number, shared: SharedSe
     scenarios: new ScenarioRuntime(),
     journal: new RequestJournal(DEFAULT_JOURNAL_CAPACITY, shared.journalBudget),
     coverage: new Coverage(),
+    readiness: new SessionReadiness(),
     shared
   }
 }

@@ -16,6 +16,8 @@ import { faceOf } from '../domain/faces.js'
 import { SANDBOX_HINT_HEADER } from '../faces/renderer.js'
 import { journalFirings } from './scenario-engine.js'
 import { usedDefaultChildOrganisation } from './token-journal.js'
+import { requestFindings } from '../domain/readiness/request-findings.js'
+import type { CoverageSituation } from '../domain/journal/coverage.js'
 
 const NOT_JOURNALED = ['/__admin', '/__dashboard', '/docs', '/openapi.json']
 const HELSEINDIKATOR_ROUTES = new Set(['/v1/helseindikator', '/v1/helseindikator/status'])
@@ -52,6 +54,16 @@ function contentLength (request: FastifyRequest): number | undefined {
   return Number.isInteger(length) && length >= 0 ? length : undefined
 }
 
+/** An answer this slow is worth having met once: EHR timeouts and spinners live here. */
+const SLOW_MS = 1000
+
+function situationsOf (request: FastifyRequest, elapsedMs: number, effects: readonly string[]): CoverageSituation[] {
+  const situations: CoverageSituation[] = []
+  if (Object.keys(request.headers).some((name) => name.startsWith('kj-samtykke-') || name === 'nhn-access-basis')) situations.push('consent-headers')
+  if (elapsedMs >= SLOW_MS || effects.some((effect) => effect.includes('delay'))) situations.push('slow-answer')
+  return situations
+}
+
 function record (request: FastifyRequest, reply: FastifyReply): void {
   const session = request.sandboxSession
   // Requests refused before the sandbox's onRequest hook ran (malformed URLs) have no session.
@@ -73,6 +85,8 @@ function record (request: FastifyRequest, reply: FastifyReply): void {
   const queryParams = query < 0 ? undefined : redactQuery(request.url.slice(query + 1))
   const scenarioRules = journalFirings(request)
   const hint = reply.getHeader(SANDBOX_HINT_HEADER)
+  const findings = requestFindings(request)
+  const situations = situationsOf(request, elapsed, scenarioRules?.map((r) => r.effect) ?? [])
   const entry: Omit<JournalEntry, 'seq'> = {
     time: new Date(timeMs).toISOString(),
     timeMs,
@@ -89,6 +103,7 @@ function record (request: FastifyRequest, reply: FastifyReply): void {
     ...(scenarioRules !== undefined && { scenarioRules }),
     ...(usedDefaultChildOrganisation(request) && { defaultChildOrganisation: true as const }),
     ...(typeof hint === 'string' && { sandboxHint: hint }),
+    ...(findings !== undefined && { findings }),
     request: { headers, ...(token !== undefined && { token }), ...(requestBody !== undefined && { body: requestBody }) },
     response: {
       headers: answerHeaders(reply),
@@ -102,7 +117,8 @@ function record (request: FastifyRequest, reply: FastifyReply): void {
     face,
     status,
     code,
-    ...(indicator !== undefined && { helseindikatorStatus: indicator.status })
+    ...(indicator !== undefined && { helseindikatorStatus: indicator.status }),
+    ...(situations.length > 0 && { situations })
   })
 }
 

@@ -12,6 +12,7 @@ import { launchBrowser, newPage } from '../support/browser.js'
 import { startSandbox } from '../support/server.js'
 
 const SCREENSHOT = fileURLToPath(new URL('../../docs/screenshots/dashboard.png', import.meta.url))
+const READINESS_SCREENSHOT = fileURLToPath(new URL('../../docs/screenshots/readiness.png', import.meta.url))
 
 /** The issuer of a session's tokens is the session's base URL, so the token comes from there. */
 async function systemToken (base: string): Promise<string> {
@@ -100,6 +101,35 @@ t.test('the dashboard in Chromium', async (t) => {
       await page.locator('#token-expect', { hasText: 'A valid token' }).waitFor()
       await page.screenshot({ path: SCREENSHOT, fullPage: true })
       t.pass(`screenshot written to ${SCREENSHOT}`)
+    }
+  })
+
+  t.test('the readiness panel shows the findings, switches the profile, and the journal names the finding', async (t) => {
+    const base = `${url}/s/readiness`
+    const token = await systemToken(base)
+    const indicator = await fetch(`${base}/v1/helseindikator`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'x-epj-system': 'Dashboard e2e 1.0', 'content-type': 'application/json' },
+      body: JSON.stringify({ fnr: '01887840020' })
+    })
+    t.equal(indicator.status, 200)
+    const page = await newPage(browser)
+    const errors = watchErrors(page)
+    await page.goto(`${base}/`)
+    const panel = page.locator('#readiness')
+    await panel.locator('tr[data-finding="helseindikator-without-samtykke"]').waitFor()
+    t.match(await page.locator('#readiness-verdict').innerText(), /Ready with warnings/)
+    t.match(await page.locator('#journal-rows tr', { hasText: '/v1/helseindikator' }).first().innerText(), /helseindikator-without-samtykke/)
+    await page.getByRole('button', { name: 'Strict' }).click()
+    await page.locator('button[data-profile="strict"][aria-pressed="true"]').waitFor()
+    const profile = await fetch(`${base}/__admin/profile`).then(async (r) => r.json() as Promise<{ profile: string }>)
+    t.equal(profile.profile, 'strict', 'the switch set the session\'s profile')
+    t.same(errors, [], 'no script errors')
+    if (process.env.SCREENSHOTS === '1') {
+      await page.getByRole('button', { name: 'Lenient' }).click()
+      await page.locator('button[data-profile="lenient"][aria-pressed="true"]').waitFor()
+      await panel.screenshot({ path: READINESS_SCREENSHOT })
+      t.pass(`screenshot written to ${READINESS_SCREENSHOT}`)
     }
   })
 

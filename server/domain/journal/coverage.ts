@@ -16,7 +16,13 @@ export interface CoverageRecord {
   readonly status: number
   readonly code: string | null
   readonly helseindikatorStatus?: number
+  /** Situations the request met that the status and code do not show (see COVERAGE_SITUATIONS). */
+  readonly situations?: readonly CoverageSituation[]
 }
+
+/** What a request can meet that its status and code do not show, for the readiness checklist. */
+export const COVERAGE_SITUATIONS = ['consent-headers', 'slow-answer'] as const
+export type CoverageSituation = typeof COVERAGE_SITUATIONS[number]
 
 export interface EndpointCoverage {
   count: number
@@ -35,6 +41,8 @@ export interface CoverageSnapshot {
   codes: Record<string, number>
   /** For each Kjernejournal face used: the catalogue codes it has not served yet. */
   notServed: Partial<Record<CatalogueFace, string[]>>
+  /** Situation -> how many requests met it; zero counts included. */
+  situations: Record<CoverageSituation, number>
 }
 
 /** Far above the number of routes and codes: only a runaway could reach it. */
@@ -56,6 +64,7 @@ export class Coverage {
   readonly #endpoints = new Map<string, { count: number, statuses: Map<string, number> }>()
   readonly #indicator = [0, 0, 0, 0, 0]
   readonly #codes = new Map<string, number>()
+  readonly #situations = new Map<CoverageSituation, number>()
 
   record (served: CoverageRecord): void {
     this.#requests++
@@ -74,6 +83,7 @@ export class Coverage {
     const indicator = served.helseindikatorStatus
     if (indicator !== undefined && indicator >= 0 && indicator < this.#indicator.length) this.#indicator[indicator]++
     if (served.code !== null) increment(this.#codes, served.code)
+    for (const situation of served.situations ?? []) this.#situations.set(situation, (this.#situations.get(situation) ?? 0) + 1)
   }
 
   snapshot (): CoverageSnapshot {
@@ -94,7 +104,8 @@ export class Coverage {
       endpoints,
       helseindikatorStatuses: Object.fromEntries(this.#indicator.map((count, status) => [String(status), count])),
       codes: Object.fromEntries([...this.#codes].sort(([a], [b]) => a.localeCompare(b))),
-      notServed
+      notServed,
+      situations: Object.fromEntries(COVERAGE_SITUATIONS.map((s) => [s, this.#situations.get(s) ?? 0])) as Record<CoverageSituation, number>
     }
   }
 
@@ -104,5 +115,6 @@ export class Coverage {
     this.#endpoints.clear()
     this.#indicator.fill(0)
     this.#codes.clear()
+    this.#situations.clear()
   }
 }

@@ -89,6 +89,8 @@ export interface JournalEntry {
    * sandbox's world lacks something (an organisation), and the one call that adds it.
    */
   sandboxHint?: string
+  /** Readiness findings the request gave rise to (ids; see GET /__admin/readiness). */
+  findings?: string[]
   /** Parts cut to keep the entry small (`path`, `query`, `request.headers`); absent when none. */
   truncated?: string[]
   request: {

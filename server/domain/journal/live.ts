@@ -18,6 +18,17 @@ export interface LiveRequestEvent {
   code: string | null
   helseindikatorStatus?: number
   durationMs: number
+  /** The scenario rule that decided the answer: `scenario / rule: effect`. */
+  rule?: string
+  /** Readiness findings the request gave rise to. */
+  findings?: string[]
+}
+
+/** `slow-network / rule 0 "first call": delay 250 ms`: which scenario rule made the answer what it is. */
+export function appliedRule (entry: JournalEntry): string | undefined {
+  const applied = entry.scenarioRules?.find((r) => r.applied) ?? entry.scenarioRules?.find((r) => r.effect !== 'none')
+  if (applied === undefined) return undefined
+  return `${applied.scenario} / rule ${applied.rule}${applied.ruleName !== undefined ? ` "${applied.ruleName}"` : ''}: ${applied.effect}`
 }
 
 export function liveEvent (entry: JournalEntry): LiveRequestEvent {
@@ -31,7 +42,9 @@ export function liveEvent (entry: JournalEntry): LiveRequestEvent {
     status: entry.status,
     code: entry.code,
     ...(entry.helseindikatorStatus !== undefined && { helseindikatorStatus: entry.helseindikatorStatus }),
-    durationMs: entry.durationMs
+    durationMs: entry.durationMs,
+    ...(appliedRule(entry) !== undefined && { rule: appliedRule(entry) }),
+    ...(entry.findings !== undefined && { findings: entry.findings })
   }
 }
 

@@ -24,6 +24,8 @@ export interface KjToken {
   readonly hprNumber?: string
   readonly securityLevel?: string
   readonly jkt?: string
+  /** How it was sent: `Authorization: Bearer` or `Authorization: DPoP`. */
+  readonly scheme: 'bearer' | 'dpop'
 }
 
 export interface KjTokenCheck {
@@ -165,6 +167,7 @@ export async function verifyKjToken (authorization: string | undefined, check: K
   const hpr = payload[CLAIM.hprNumber]
   return {
     raw: token,
+    scheme: scheme === 'dpop' ? 'dpop' : 'bearer',
     payload,
     clientId,
     orgnrParent,

@@ -10,6 +10,7 @@ import journalStream from './journal-stream.js'
 import organisations from './organisations.js'
 import patients from './patients.js'
 import persistence from './persistence.js'
+import readiness from './readiness.js'
 import requests from './requests.js'
 import scenarios from './scenarios.js'
 import sessions from './sessions.js'
@@ -30,6 +31,7 @@ const admin: FastifyPluginAsync = async (app) => {
   await app.register(journalStream, { prefix: '/__admin' })
   await app.register(tokens, { prefix: '/__admin' })
   await app.register(persistence, { prefix: '/__admin' })
+  await app.register(readiness, { prefix: '/__admin' })
 }
 
 export default admin

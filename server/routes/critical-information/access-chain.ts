@@ -15,7 +15,7 @@ import { patientOf } from '../shared/patient.js'
 import { requireToken } from '../shared/token.js'
 
 export async function criticalInfoToken (request: FastifyRequest): Promise<KjToken> {
-  return requireToken(request, { audience: 'nhn:critical-information', scope: 'nhn:critical-information/api' })
+  return requireToken(request, { audience: 'nhn:critical-information', scope: 'nhn:critical-information/api', dpopDocumented: true })
 }
 
 export async function criticalInfoAccess (request: FastifyRequest, write: boolean): Promise<OperationContext> {

@@ -11,6 +11,7 @@ import { DpopProofError, verifyDpopProof } from '../../domain/helseid/dpop.js'
 import type { TokenParams } from '../../domain/helseid/grants/context.js'
 import { OAuthError } from '../../domain/helseid/oauth-error.js'
 import { clientJwtNow } from '../shared/client-jwt-now.js'
+import { lenient } from '../shared/leniency.js'
 
 const REPEATABLE = new Set(['resource'])
 
@@ -39,7 +40,7 @@ export async function authenticateWithAssertion (request: FastifyRequest, params
     const v = params[name]
     return typeof v === 'string' ? v : undefined
   }
-  return authenticateClientRequest({
+  const authenticated = await authenticateClientRequest({
     client_id: str('client_id'),
     client_assertion: str('client_assertion'),
     client_assertion_type: str('client_assertion_type'),
@@ -53,6 +54,13 @@ export async function authenticateWithAssertion (request: FastifyRequest, params
     maxLifetime: sandbox.config.CLIENT_ASSERTION_MAX_LIFETIME,
     replay: session.assertionJtis
   })
+  if (str('client_assertion') === undefined) {
+    const how = str('client_secret') !== undefined ? 'client_secret in the body' : 'client_secret_basic (Authorization: Basic)'
+    if (!lenient(request, 'client-secret-auth', `client '${authenticated.client.client_id}' authenticated with ${how}`)) {
+      throw new OAuthError('invalid_client', 'HelseID requires private_key_jwt: authenticate with a signed client_assertion, not a client secret (strict profile)')
+    }
+  }
+  return authenticated
 }
 
 /**

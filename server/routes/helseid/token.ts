@@ -15,6 +15,10 @@ import { TOKEN_EXCHANGE_GRANT, tokenExchangeGrant } from '../../domain/helseid/g
 import { OAuthError } from '../../domain/helseid/oauth-error.js'
 import { flagDefaultChildOrganisation } from '../../plugins/token-journal.js'
 import { authenticateWithAssertion, dpopKeyOf, formParams } from './form.js'
+import { lenient } from '../shared/leniency.js'
+
+/** A client renewing within its token's last minute is doing what HelseID asks. */
+const RENEWAL_MARGIN = 60
 
 const GRANTS: Record<string, (ctx: GrantContext) => Promise<TokenResponse>> = {
   client_credentials: clientCredentialsGrant,
@@ -45,6 +49,13 @@ const token: FastifyPluginAsync = async (app) => {
       subjectTokenKeys: app.sandbox.tokenKeys,
       ...(jkt !== undefined && { jkt })
     })
+    if (grantType === 'client_credentials') {
+      const now = session.clock.epochSeconds()
+      const key = [client.client_id, params.scope ?? '', params.resource ?? '', jkt ?? ''].join(' ')
+      if (session.readiness.habits.tokens.seen(key, now, now + response.expires_in, RENEWAL_MARGIN)) {
+        lenient(request, 'token-per-call', `client '${client.client_id}' asked for a new client_credentials token while its last one was valid for more than ${RENEWAL_MARGIN} s`)
+      }
+    }
     request.log.debug({ client_id: client.client_id, grant_type: grantType, dpop: jkt !== undefined }, 'token issued')
     return reply.headers({ 'cache-control': 'no-store', pragma: 'no-cache' }).send(response)
   })

@@ -11,6 +11,7 @@ import { ordinaryPatient } from '../../domain/world/patients.js'
 import { requireJson } from '../shared/json-content-type.js'
 import { jsonBody, requireCaller, requireMethod } from './chain.js'
 import { sendJson } from '../../faces/rest.js'
+import { lenient } from '../shared/leniency.js'
 
 const helseindikator: FastifyPluginAsync = async (app) => {
   const { sandbox } = app
@@ -24,9 +25,13 @@ const helseindikator: FastifyPluginAsync = async (app) => {
     const early = answerFor(body.fnr, fixture)
     if (early !== undefined) return sendJson(request, reply, 200, early)
     const samtykke = checkSamtykke(body.samtykke)
+    if (samtykke === undefined) lenient(request, 'helseindikator-without-samtykke', 'the body has no samtykke')
     const answer = describePatient(fixture ?? ordinaryPatient(body.fnr), lastChangeByKategori(request.sandboxSession.criticalInfo, body.fnr))
     if (answer.status >= 2) {
       const now = request.sandboxSession.clock.epochSeconds()
+      if (request.sandboxSession.readiness.habits.tickets.seen(`${organisation.orgnr} ${body.fnr} ${samtykke ?? ''}`, now, now + sandbox.config.TICKET_LIFETIME)) {
+        lenient(request, 'helseindikator-repeat-within-ticket', `helseindikator again for organisation ${organisation.orgnr} and a patient whose ticket from an earlier call is still valid`)
+      }
       answer.ticket = await sandbox.tickets.issue({
         orgnr: organisation.orgnr,
         nin: body.fnr,

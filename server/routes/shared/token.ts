@@ -7,11 +7,15 @@ import type { FastifyRequest } from 'fastify'
 import { verifyKjToken, type KjToken } from '../../domain/kjernejournal/access-token.js'
 import { withoutQuery } from '../../domain/url-path.js'
 import { clientJwtNow } from './client-jwt-now.js'
+import { KjError } from '../../domain/kj-error.js'
+import { lenient } from './leniency.js'
 
 /** The API a token must be for: Kjernejournal's by default, or the critical-information API. */
 export interface TokenAudience {
   readonly audience: string
   readonly scope: string
+  /** The API's newest documentation requires DPoP: Bearer is a readiness finding (and refused when strict). */
+  readonly dpopDocumented?: true
 }
 
 export const KJERNEJOURNAL_API: TokenAudience = { audience: 'nhn:kjernejournal', scope: 'nhn:kjernejournal/api' }
@@ -23,7 +27,7 @@ export const KJERNEJOURNAL_API: TokenAudience = { audience: 'nhn:kjernejournal',
 export async function requireToken (request: FastifyRequest, api: TokenAudience = KJERNEJOURNAL_API, options: { requireDpop?: boolean, athOptional?: boolean } = {}): Promise<KjToken> {
   const { sandbox } = request.server
   const session = request.sandboxSession
-  return verifyKjToken(request.headers.authorization, {
+  const token = await verifyKjToken(request.headers.authorization, {
     verify: sandbox.verifiedTokens,
     issuers: request.issuers,
     audience: api.audience,
@@ -40,4 +44,16 @@ export async function requireToken (request: FastifyRequest, api: TokenAudience 
     replay: session.dpopJtis,
     athOptional: options.athOptional === true
   })
+  if (token.scheme === 'bearer') bearerFindings(request, token, api)
+  return token
+}
+
+/** Bearer passes where the real service still takes it; each way it will not is a finding. */
+function bearerFindings (request: FastifyRequest, token: KjToken, api: TokenAudience): void {
+  if (token.jkt !== undefined && !lenient(request, 'dpop-bound-token-as-bearer', `a DPoP-bound token (cnf.jkt) for ${api.audience} was sent as Authorization: Bearer`)) {
+    throw new KjError('KJF-000198', 'a DPoP-bound token must be sent as Authorization: DPoP <token> with a DPoP proof (RFC 9449; strict profile)')
+  }
+  if (api.dpopDocumented === true && !lenient(request, 'bearer-where-dpop-required', `the token for ${api.audience} was sent as Bearer; the API documents DPoP`)) {
+    throw new KjError('KJF-000198', 'this API requires a DPoP-bound token sent as Authorization: DPoP <token> (strict profile)')
+  }
 }

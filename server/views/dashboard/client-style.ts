@@ -54,6 +54,16 @@ tr.fresh { animation: fresh 1.2s ease-out; }
 .st-ok { background: #dff3e5; color: var(--ok); }
 .st-client { background: #fdf0d5; color: var(--warn); }
 .st-server { background: #fbe2e0; color: var(--bad); }
+.severity { display: inline-block; padding: 1px 6px; border-radius: 10px; font-weight: 600; white-space: nowrap; }
+.sev-will-fail { background: #fbe2e0; color: var(--bad); }
+.sev-deprecated { background: #fdf0d5; color: var(--warn); }
+.sev-unconfirmed { background: #e6edf3; color: var(--muted); }
+.verdict { margin: 0 0 8px; }
+.checklist { list-style: none; padding: 0; margin: 0; columns: 2 18em; }
+.checklist li.met span[aria-hidden] { color: var(--ok); }
+.checklist details { display: inline; }
+.checklist summary { display: inline; cursor: pointer; font-size: 0.85em; }
+.rule { font-size: 0.85em; }
 a.code { font-family: ui-monospace, Menlo, Consolas, "DejaVu Sans Mono", monospace; font-weight: 600; color: var(--bad); }
 button, input, select, textarea { font: inherit; color: inherit; }
 button { cursor: pointer; padding: 5px 12px; border: 1px solid #9aa6b1; border-radius: 6px; background: #ffffff; }

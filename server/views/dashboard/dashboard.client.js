@@ -69,8 +69,11 @@
     var cls = e.status >= 500 ? 'st-server' : e.status >= 400 ? 'st-client' : 'st-ok'
     var code = ''
     if (e.code) code = e.code.indexOf('oauth:') === 0 ? '<code>' + esc(e.code) + '</code>' : '<a class="code" href="#code-' + esc(e.code) + '">' + esc(e.code) + '</a>'
+    var why = (e.rule ? ['<span class="rule">scenario ' + esc(e.rule) + '</span>'] : []).concat((e.findings || []).map(function (f) {
+      return '<a class="finding" href="#readiness">' + esc(f) + '</a>'
+    })).join('<br>')
     return '<tr class="fresh" data-seq="' + e.seq + '"><td><time datetime="' + esc(e.time) + '">' + esc(e.time.slice(11, 19)) + '</time></td><td>' +
-      esc(e.method) + '</td><td class="path">' + esc(e.path) + '</td><td><span class="status ' + cls + '">' + e.status + '</span></td><td>' + code + '</td></tr>'
+      esc(e.method) + '</td><td class="path">' + esc(e.path) + '</td><td><span class="status ' + cls + '">' + e.status + '</span></td><td>' + code + '</td><td>' + why + '</td></tr>'
   }
   function addEntry (e) {
     var rows = $('journal-rows')
@@ -168,6 +171,17 @@
         if (action === 'delete' && id === body.getAttribute('data-session')) { location.href = '/'; return }
         return refresh().then(function () { announce('Session ' + id + (action === 'reset' ? ' reset' : ' deleted')) })
       }, function (err) { announce('Session ' + id + ': ' + err.message) })
+      return
+    }
+    var profile = target.getAttribute('data-profile')
+    if (profile) {
+      admin('PUT', '/profile', { profile: profile }).then(function () {
+        return refresh().then(function () { announce('Profile ' + profile) })
+      }, function (err) { announce('Profile: ' + err.message) })
+      return
+    }
+    if (target.id === 'readiness-refresh') {
+      refresh().then(function () { announce('Readiness refreshed') }, function (err) { announce('Refresh: ' + err.message) })
       return
     }
     if (target.id === 'journal-pause') {

@@ -7,6 +7,7 @@ import { esc } from './html.js'
 import { catalogueSection } from './sections/catalogue.js'
 import { journalSection } from './sections/journal.js'
 import { patientsSection } from './sections/patients.js'
+import { readinessSection } from './sections/readiness.js'
 import { scenariosSection } from './sections/scenarios.js'
 import { sessionsSection } from './sections/sessions.js'
 import { tokenSection } from './sections/token-form.js'
@@ -36,7 +37,7 @@ export function renderMain (view: DashboardView, query = ''): string {
   return `
     <div class="col">${sessionsSection(view)}${scenariosSection(view)}${patientsSection(view)}
     </div>
-    <div class="col">${journalSection(view)}${tokenSection(view)}
+    <div class="col">${readinessSection(view)}${journalSection(view)}${tokenSection(view)}
     </div>${catalogueSection(view, query)}`
 }
 
@@ -62,6 +63,7 @@ export function renderDashboard (view: DashboardView, query = ''): string {
     <nav aria-label="Dashboard sections">
       <ul>
         <li><a href="#sessions">Sessions</a></li>
+        <li><a href="#readiness">Readiness</a></li>
         <li><a href="#journal">Live requests</a></li>
         <li><a href="#scenarios">Scenarios</a></li>
         <li><a href="#token">Token</a></li>

@@ -12,6 +12,7 @@ import type { Session } from '../../domain/session.js'
 import { fullName, type User } from '../../domain/world/users.js'
 import type { World } from '../../domain/world/world.js'
 import type { IndicatorState } from './icons.js'
+import { readinessReport, type ReadinessReport } from '../../domain/readiness/report.js'
 
 export interface SessionRow {
   id: string
@@ -59,6 +60,8 @@ export interface DashboardView {
   users: Array<{ value: string, label: string }>
   organisations: Array<{ value: string, label: string }>
   flags: Array<{ flag: QuickMintFlag, label: string, code: string, userOnly: boolean }>
+  /** Absent while the page is locked. */
+  readiness?: ReadinessReport
 }
 
 export interface ViewSources {
@@ -136,6 +139,7 @@ export function buildDashboardView (src: ViewSources): DashboardView {
     catalogue: CATALOGUE,
     users: empty ? [] : src.world.users.map((u) => ({ value: u.pid, label: userLabel(u) })),
     organisations: empty ? [] : [...src.world.organisations.values()].map((o) => ({ value: o.orgnr, label: `${o.name} (${o.orgnr})` })),
+    ...(!empty && { readiness: readinessReport(session.id, session.readiness.profile, session.readiness.findings, session.coverage.snapshot()) }),
     flags: QUICK_MINT_FLAGS.map((flag) => ({ flag, label: QUICK_MINT_FLAG_INFO[flag].label, code: QUICK_MINT_FLAG_INFO[flag].code, userOnly: QUICK_MINT_FLAG_INFO[flag].userOnly === true }))
   }
 }

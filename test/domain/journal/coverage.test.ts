@@ -34,5 +34,5 @@ t.test('clear starts afresh', async (t) => {
   const coverage = new Coverage()
   coverage.record({ endpoint: 'GET /v1/ping', face: 'rest', status: 200, code: null })
   coverage.clear()
-  t.same(coverage.snapshot(), { requests: 0, faces: [], endpoints: {}, helseindikatorStatuses: { 0: 0, 1: 0, 2: 0, 3: 0, 4: 0 }, codes: {}, notServed: {} })
+  t.same(coverage.snapshot(), { requests: 0, faces: [], endpoints: {}, helseindikatorStatuses: { 0: 0, 1: 0, 2: 0, 3: 0, 4: 0 }, codes: {}, notServed: {}, situations: { 'consent-headers': 0, 'slow-answer': 0 } })
 })

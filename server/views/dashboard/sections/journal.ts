@@ -5,7 +5,8 @@ import type { DashboardView } from '../view.js'
 
 export function journalRow (e: LiveRequestEvent): string {
   const code = e.code === null ? '' : e.code.startsWith('oauth:') ? `<code>${esc(e.code)}</code>` : `<a class="code" href="#code-${esc(e.code)}">${esc(e.code)}</a>`
-  return `<tr data-seq="${e.seq}"><td><time datetime="${esc(e.time)}">${esc(e.time.slice(11, 19))}</time></td><td>${esc(e.method)}</td><td class="path">${esc(e.path)}</td><td><span class="status ${statusClass(e.status)}">${e.status}</span></td><td>${code}</td></tr>`
+  const why = [e.rule !== undefined ? `<span class="rule">scenario ${esc(e.rule)}</span>` : '', ...(e.findings ?? []).map((f) => `<a class="finding" href="#readiness">${esc(f)}</a>`)].filter((x) => x !== '').join('<br>')
+  return `<tr data-seq="${e.seq}"><td><time datetime="${esc(e.time)}">${esc(e.time.slice(11, 19))}</time></td><td>${esc(e.method)}</td><td class="path">${esc(e.path)}</td><td><span class="status ${statusClass(e.status)}">${e.status}</span></td><td>${code}</td><td>${why}</td></tr>`
 }
 
 export function journalSection (view: DashboardView): string {
@@ -22,7 +23,7 @@ export function journalSection (view: DashboardView): string {
       <div class="table-wrap scroll tall">
         <table id="journal-table" data-last-seq="${view.lastSeq}">
           <caption class="visually-hidden">Requests of session ${esc(view.session)}, newest first</caption>
-          <thead><tr><th scope="col">Time</th><th scope="col">Method</th><th scope="col">Path</th><th scope="col">Status</th><th scope="col">Error code</th></tr></thead>
+          <thead><tr><th scope="col">Time</th><th scope="col">Method</th><th scope="col">Path</th><th scope="col">Status</th><th scope="col">Error code</th><th scope="col">Scenario rule / finding</th></tr></thead>
           <tbody id="journal-rows">${[...view.journal].reverse().map(journalRow).join('')}</tbody>
         </table>
       </div>

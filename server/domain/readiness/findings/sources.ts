@@ -1,0 +1,13 @@
+/** The public pages the findings cite, named once. */
+export const SOURCES = {
+  helseidClientAssertion: 'https://helseid.atlassian.net/wiki/pages/viewpage.action?pageId=541982723',
+  helseidTokenEndpoint: 'https://utviklerportal.nhn.no/informasjonstjenester/helseid/bruk-av-helseid/docs/teknisk-referanse/endepunkt/token-endepunktet_enmd',
+  helseidOrganisationNumbers: 'https://utviklerportal.nhn.no/informasjonstjenester/helseid/bruk-av-helseid/docs/tekniske-mekanismer/organisasjonsnumre_no_nbmd',
+  criticalInfoAuthorization: 'https://utviklerportal.nhn.no/informasjonstjenester/kritisk-informasjon/kritisk-info-fhir-api/hit-critical-information/docs/authorizationmd',
+  criticalInfoResources: 'https://utviklerportal.nhn.no/informasjonstjenester/kritisk-informasjon/kritisk-info-fhir-api/hit-critical-information/docs/',
+  helseindikator: 'https://kjernejournal.atlassian.net/wiki/pages/diffpages.action?originalId=814415889&pageId=817987807',
+  restWorkflow: 'https://kjernejournal.atlassian.net/wiki/spaces/KJERNEJOURDOK1/pages/786989408',
+  innloggingClient: 'https://utviklerportal.nhn.no/informasjonstjenester/kjernejournal-portal/innlogging/innlogging/docs/helseidklientmd/',
+  nhnInnloggingSample: 'https://github.com/NorskHelsenett/kjernejournal-innlogging-klient',
+  rfc9449: 'https://www.rfc-editor.org/rfc/rfc9449#section-7.1'
+} as const
