@@ -16,8 +16,11 @@ export interface TokenAudience {
 
 export const KJERNEJOURNAL_API: TokenAudience = { audience: 'nhn:kjernejournal', scope: 'nhn:kjernejournal/api' }
 
-/** `requireDpop` overrides REQUIRE_DPOP for APIs that only ever took DPoP (Kjernejournal Innlogging). */
-export async function requireToken (request: FastifyRequest, api: TokenAudience = KJERNEJOURNAL_API, options: { requireDpop?: boolean } = {}): Promise<KjToken> {
+/**
+ * `requireDpop` overrides REQUIRE_DPOP for APIs that only ever took DPoP (Kjernejournal Innlogging);
+ * `refuseBoundBearer` refuses a DPoP-bound token sent as Bearer (the critical-information API).
+ */
+export async function requireToken (request: FastifyRequest, api: TokenAudience = KJERNEJOURNAL_API, options: { requireDpop?: boolean, refuseBoundBearer?: boolean } = {}): Promise<KjToken> {
   const { sandbox } = request.server
   const session = request.sandboxSession
   return verifyKjToken(request.headers.authorization, {
@@ -28,6 +31,8 @@ export async function requireToken (request: FastifyRequest, api: TokenAudience 
     now: session.clock.epochSeconds(),
     maxLifetime: sandbox.config.KJ_MAX_TOKEN_LIFETIME,
     requireDpop: options.requireDpop ?? sandbox.config.REQUIRE_DPOP,
+    refuseBoundBearer: options.refuseBoundBearer ?? false,
+    proof: { maxAge: sandbox.config.DPOP_PROOF_MAX_AGE, skew: sandbox.config.DPOP_CLOCK_SKEW },
     request: {
       method: request.method,
       url: `${request.issuer}${withoutQuery(request.url)}`,
