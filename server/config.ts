@@ -72,6 +72,8 @@ export const configSchema = z.object({
     .describe('How old (iat) a DPoP proof sent to a Kjernejournal API may be, seconds, plus DPOP_CLOCK_SKEW; as NHN\'s sample API (1 s). HelseID\'s own endpoints keep 60 s.'),
   DPOP_CLOCK_SKEW: z.coerce.number().int().min(0).max(300).default(5)
     .describe('Clock skew allowed around a DPoP proof\'s iat at the Kjernejournal APIs, seconds; as NHN\'s sample API (5 s).'),
+  DPOP_STRICT_HTU: boolish.default(true)
+    .describe('When true, a DPoP proof sent to a Kjernejournal API whose htu carries a query or fragment is refused, as NHN\'s sample API compares htu exactly; false follows RFC 9449\'s "ignoring any query".'),
   BUNDLE_EXTRAS: boolish.default(false)
     .describe('When true, search Bundles of the FHIR faces also carry id, total, link and entry fullUrl/search, which NHN\'s examples do not show (docs/critical-information.md).'),
   DPOP_NONCE: boolish.default(true)

@@ -41,8 +41,8 @@ export interface KjTokenCheck {
    * API does; helseindikator does not, as NHN's own sample EHR sends its bound token there as Bearer.
    */
   readonly refuseBoundBearer?: boolean
-  /** DPoP proof lifetime and clock skew, seconds (DPOP_PROOF_MAX_AGE, DPOP_CLOCK_SKEW). */
-  readonly proof: { readonly maxAge: number, readonly skew: number }
+  /** DPoP proof lifetime and clock skew, seconds (DPOP_PROOF_MAX_AGE, DPOP_CLOCK_SKEW), and DPOP_STRICT_HTU. */
+  readonly proof: { readonly maxAge: number, readonly skew: number, readonly strictHtu?: boolean }
   /** The request, for DPoP proofs: method, full URL, the DPoP header, and the clock for proofs. */
   readonly request: { readonly method: string, readonly url: string, readonly dpop?: string | string[], readonly proofNow: number }
   readonly replay: ReplayGuard
@@ -137,7 +137,7 @@ async function checkDpop (payload: JWTPayload, scheme: string, token: string, ch
       accessToken: token,
       maxAge: check.proof.maxAge,
       skew: check.proof.skew,
-      htuWithoutQuery: true
+      htuWithoutQuery: check.proof.strictHtu ?? true
     })
     if (verified.jkt !== jkt) throw invalid('the DPoP proof is signed with another key than the token is bound to (cnf.jkt)')
   } catch (err) {

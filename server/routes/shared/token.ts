@@ -32,7 +32,7 @@ export async function requireToken (request: FastifyRequest, api: TokenAudience 
     maxLifetime: sandbox.config.KJ_MAX_TOKEN_LIFETIME,
     requireDpop: options.requireDpop ?? sandbox.config.REQUIRE_DPOP,
     refuseBoundBearer: options.refuseBoundBearer ?? false,
-    proof: { maxAge: sandbox.config.DPOP_PROOF_MAX_AGE, skew: sandbox.config.DPOP_CLOCK_SKEW },
+    proof: { maxAge: sandbox.config.DPOP_PROOF_MAX_AGE, skew: sandbox.config.DPOP_CLOCK_SKEW, strictHtu: sandbox.config.DPOP_STRICT_HTU },
     request: {
       method: request.method,
       url: `${request.issuer}${withoutQuery(request.url)}`,
