@@ -97,6 +97,14 @@ export const configSchema = z.object({
     .describe('Add a random extra field to every JSON answer of the Kjernejournal REST face, as the real API does on purpose.'),
   REQUIRE_DPOP: boolish.default(false)
     .describe('When true, the token endpoint issues only DPoP-bound tokens and APIs refuse Bearer.'),
+  DPOP_PROOF_MAX_AGE: seconds(3600).default(1)
+    .describe('How old (iat) a DPoP proof sent to a Kjernejournal API may be, seconds, plus DPOP_CLOCK_SKEW; as NHN\'s sample API (1 s). HelseID\'s own endpoints keep 60 s.'),
+  DPOP_CLOCK_SKEW: z.coerce.number().int().min(0).max(300).default(5)
+    .describe('Clock skew allowed around a DPoP proof\'s iat at the Kjernejournal APIs, seconds; as NHN\'s sample API (5 s).'),
+  DPOP_STRICT_HTU: boolish.default(true)
+    .describe('When true, a DPoP proof sent to a Kjernejournal API whose htu carries a query or fragment is refused, as NHN\'s sample API compares htu exactly; false follows RFC 9449\'s "ignoring any query".'),
+  BUNDLE_EXTRAS: boolish.default(false)
+    .describe('When true, search Bundles of the FHIR faces also carry id, total, link and entry fullUrl/search, which NHN\'s examples do not show (docs/critical-information.md).'),
   DPOP_NONCE: boolish.default(true)
     .describe('When true, the token endpoint demands a server nonce in DPoP proofs (answers use_dpop_nonce first), as HelseID does.'),
   CATEGORY_SYSTEM: z.string().trim().regex(/^(none|[a-z][a-z0-9+.-]*:\S+)$/i, 'give an absolute URI, or none to leave the system out')

@@ -1,9 +1,10 @@
 /**
- * The error shape of the ticket-based FHIR face (/v1/fhir): today the critical-information
- * API's OperationOutcome under service name `kjernejournal`, with the KI codes rewritten to
- * the KJF codes of the same meaning. This module is the one place that shape is decided.
+ * The error shape of the ticket-based FHIR face (/v1/fhir): its own documented two-issue
+ * OperationOutcome (server/domain/fhir/ticket-face-outcome.ts), with the KI codes of the shared
+ * store rewritten to the KJF codes of the same meaning, and the headers the FHIR faces share.
  */
 import { toLegacyError } from '../domain/critical-info/legacy-codes.js'
+import { ticketFaceOutcome } from '../domain/fhir/ticket-face-outcome.js'
 import { operationOutcomeRenderer } from './operation-outcome.js'
 
-export const fhirLegacy = operationOutcomeRenderer({ serviceName: 'kjernejournal', environment: 'sandbox', translate: toLegacyError })
+export const fhirLegacy = operationOutcomeRenderer({ body: (err) => ticketFaceOutcome(err), translate: toLegacyError })

@@ -1,28 +1,25 @@
 /**
- * The error shape the FHIR faces share today: OperationOutcome exactly as seed 001 shows
- * (id = event id, six details codings), the code also in `nhn-error-code` and `X-KJ-Feilkode`.
- * Framework errors are KI-0007 ("some part of the request, like the body, is invalid"), with 413
- * kept for a body over the limit, which the catalogue has no code for. Each FHIR face module
- * builds its renderer from this with its own service name and codes, so either can leave it.
+ * What the two FHIR faces share: OperationOutcome bodies as FHIR JSON, the code also in
+ * `nhn-error-code` and `X-KJ-Feilkode`, framework errors as KI-0007 ("some part of the request,
+ * like the body, is invalid") with 413 kept for a body over the limit, which the catalogue has no
+ * code for. Each face module says how its body looks (`body`) and which codes it speaks
+ * (`translate`): the critical-information API seed 001's shape with KI codes, the ticket face its
+ * own two-issue shape with KJF codes.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { KjError } from '../domain/kj-error.js'
-import { operationOutcome } from '../domain/fhir/operation-outcome.js'
 import { faceRenderer, routeOf, type FaceRenderer } from './renderer.js'
 
 export const FHIR_JSON = 'application/fhir+json; charset=utf-8'
 
 export interface OperationOutcomeFace {
-  readonly serviceName: string
-  readonly environment: string
-  /** Rewrites an error into the face's own code (the legacy face speaks KJF codes). */
+  /** The face's error body for an error already in the face's own code. */
+  readonly body: (err: KjError, request: FastifyRequest) => object
+  /** Rewrites an error into the face's own code (the ticket face speaks KJF codes). */
   readonly translate?: (err: KjError) => KjError
 }
 
-const APPLICATION_VERSION = 'sandbox'
-
 export function operationOutcomeRenderer (face: OperationOutcomeFace): FaceRenderer {
-  const meta = { apiVersion: 'v1', applicationVersion: APPLICATION_VERSION, environment: face.environment, serviceName: face.serviceName }
   return faceRenderer<KjError>({
     own: (err) => err instanceof KjError ? err : undefined,
     client: (error) => new KjError('KI-0007', error.message, undefined, error.status === 413 ? 413 : undefined),
@@ -32,7 +29,7 @@ export function operationOutcomeRenderer (face: OperationOutcomeFace): FaceRende
       const err = face.translate?.(error) ?? error
       return reply.code(err.statusCode).type(FHIR_JSON)
         .headers({ 'nhn-error-code': err.code, 'x-kj-feilkode': err.code })
-        .send(operationOutcome(err, request.eventId, meta))
+        .send(face.body(err, request))
     }
   })
 }

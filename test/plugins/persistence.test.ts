@@ -11,7 +11,7 @@ import { join } from 'node:path'
 import { sampleResource } from '../../server/domain/critical-info/samples.js'
 import { seedRecordId } from '../../server/domain/critical-info/seed.js'
 import { build } from '../helper.js'
-import { ci, ciToken, kjUserToken, legacy, ticketFor } from '../support/critical-info.js'
+import { ci, ciToken, entryCount, kjUserToken, legacy, ticketFor } from '../support/critical-info.js'
 import { syntheticNins } from '../support/nins.js'
 
 const PLAIN = '24868510168'
@@ -98,7 +98,7 @@ t.test('clients, patients and critical information of every face and session sur
   const gone = await ci(app, 'GET', `/AllergyIntolerance/${seedRecordId(STATUS4, 0)}`, { token, nin: STATUS4 })
   t.equal(gone.statusCode, 410, 'a deleted fixture record stays deleted')
   const addedPatient = await ci(app, 'GET', '/AllergyIntolerance', { token, nin: ADDED_NIN })
-  t.equal(addedPatient.json().total, 1, 'the added patient\'s critical information is seeded in the restored session')
+  t.equal(entryCount(addedPatient), 1, 'the added patient\'s critical information is seeded in the restored session')
 
   // A reset session is back to the fixtures, and so is its stored copy.
   t.equal((await app.inject({ method: 'POST', url: '/__admin/sessions/team-a/reset' })).statusCode, 200)

@@ -11,7 +11,7 @@ import { sessionSeed } from '../../server/domain/scenarios/runtime.js'
 import { scenarioFirings } from '../../server/plugins/scenario-engine.js'
 import { buildApp } from '../../server/app.js'
 import { build, testConfig } from '../helper.js'
-import { ci, ciToken, expectOutcome, kjUserToken, legacy, ticketFor } from '../support/critical-info.js'
+import { ci, ciToken, expectOutcome, expectTicketOutcome, kjUserToken, legacy, ticketFor } from '../support/critical-info.js'
 import { helseindikator, ping } from '../support/kj.js'
 
 const PLAIN = '24868510168'
@@ -41,7 +41,7 @@ t.test('an error is answered in the shape of the face it hits', async (t) => {
   t.same(fhir.json().issue[0].location, ['Condition.code'], 'location, as the face renders it')
 
   const ticket = await ticketFor(app, PLAIN)
-  expectOutcome(t, await legacy(app, 'GET', '/Patient/$everything', { token: await kjUserToken(app), ticket, headers }), 'KJF-000352', 403)
+  expectTicketOutcome(t, await legacy(app, 'GET', '/Patient/$everything', { token: await kjUserToken(app), ticket, headers }), 'KJF-000352', 403)
 
   const token = await app.inject({ method: 'POST', url: '/connect/token', headers, payload: {} })
   t.equal(token.statusCode, 503)

@@ -18,14 +18,16 @@ const ENDPOINTS: Record<CatalogueFace, readonly string[]> = {
   'critical-information': ['/api/critical-information/v1/Condition']
 }
 
-interface Answer { feilkode?: string, issue?: Array<{ details?: { coding?: Array<{ system: string, code: string }> } }> }
+interface Answer { feilkode?: string, issue?: Array<{ diagnostics?: string, details?: { coding?: Array<{ system: string, code: string }> } }> }
 
 function codeIn (url: string, res: { json(): unknown, body: string, headers: Record<string, unknown> }): unknown {
   if (url.endsWith('.html')) {
     const shown = /data-testid="error-code">([^<]+)</.exec(res.body)?.[1]
     return res.headers['content-type'] === 'text/html; charset=utf-8' ? shown : undefined
   }
-  if (url.startsWith('/v1/fhir') || url.startsWith('/api/critical-information')) {
+  // The ticket face's own shape: the code alone in issue[0].diagnostics.
+  if (url.startsWith('/v1/fhir')) return (res.json() as Answer).issue?.[0]?.diagnostics
+  if (url.startsWith('/api/critical-information')) {
     return (res.json() as Answer).issue?.[0]?.details?.coding?.find((c) => c.system.endsWith('/ErrorCode'))?.code
   }
   return (res.json() as Answer).feilkode

@@ -6,7 +6,7 @@ import { fireScenario } from '../../server/domain/scenarios/engine.js'
 import { requestFacts } from '../../server/domain/scenarios/facts.js'
 import { ScenarioRuntime } from '../../server/domain/scenarios/runtime.js'
 import { build } from '../helper.js'
-import { ci, ciToken, DOCTOR, expectOutcome, kjUserToken, legacy, NURSE, ticketFor } from '../support/critical-info.js'
+import { ci, ciToken, DOCTOR, expectOutcome, expectTicketOutcome, kjUserToken, legacy, NURSE, ticketFor } from '../support/critical-info.js'
 import { helseindikator, ping, systemToken, testToken } from '../support/kj.js'
 
 const PLAIN = '24868510168'
@@ -37,8 +37,8 @@ t.test('ticket-expires-mid-visit: two calls, then KJF-000015 until a fresh ticke
   const everything = (tk = ticket) => legacy(app, 'GET', '/Patient/$everything', { token, ticket: tk })
   t.equal((await everything()).statusCode, 200)
   t.equal((await everything()).statusCode, 200)
-  expectOutcome(t, await everything(), 'KJF-000015', 401)
-  expectOutcome(t, await everything(), 'KJF-000015', 401)
+  expectTicketOutcome(t, await everything(), 'KJF-000015', 401)
+  expectTicketOutcome(t, await everything(), 'KJF-000015', 401)
   const fresh = await ticketFor(app, KRISTIAN)
   t.equal((await everything(fresh)).statusCode, 200, 'a fresh ticket starts it over')
 })
@@ -89,7 +89,7 @@ t.test('patient-blocks-user: the blocked doctor gets KI-0018 / KJF-000352 for th
   t.equal((await ci(app, 'GET', '/Condition', { token: doctor, nin: KRISTIAN })).statusCode, 200, 'other patients')
   t.equal((await ci(app, 'GET', '/Condition', { token: await ciToken(app, NURSE), nin: PLAIN, role: 'SP' })).statusCode, 200, 'other users')
   const ticket = await ticketFor(app, PLAIN)
-  expectOutcome(t, await legacy(app, 'GET', '/Patient/$everything', { token: await kjUserToken(app, DOCTOR), ticket }), 'KJF-000352', 403)
+  expectTicketOutcome(t, await legacy(app, 'GET', '/Patient/$everything', { token: await kjUserToken(app, DOCTOR), ticket }), 'KJF-000352', 403)
 })
 
 t.test('restriction-set: KI-0019 / KJF-000179 without an elevated basis', async (t) => {
@@ -101,7 +101,7 @@ t.test('restriction-set: KI-0019 / KJF-000179 without an elevated basis', async 
   t.equal((await ci(app, 'GET', '/Condition', { token: doctor, nin: PLAIN })).statusCode, 200, 'other patients')
   const ticket = await ticketFor(app, KRISTIAN)
   const token = await kjUserToken(app)
-  expectOutcome(t, await legacy(app, 'GET', '/Patient/$everything', { token, ticket }), 'KJF-000179', 403)
+  expectTicketOutcome(t, await legacy(app, 'GET', '/Patient/$everything', { token, ticket }), 'KJF-000179', 403)
   const opened = await legacy(app, 'GET', '/Patient/$everything', { token, ticket, headers: { 'kj-samtykke-sperret-kritiskinfo': 'HPMOTTATTSAMTYKKE' } })
   t.not(opened.headers['nhn-error-code'], 'KJF-000179')
 })

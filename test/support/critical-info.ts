@@ -87,3 +87,25 @@ export function expectOutcome (t: Test, res: LightMyRequestResponse, code: strin
   t.equal(body.id, res.headers['x-event-id'], 'OperationOutcome.id is the event id')
   t.equal(body.issue[0].details.coding.find((c: { system: string }) => c.system === 'http://nhn.no/hit/fhir/error/CodeSystem/ErrorCode').code, code)
 }
+
+/** A ticket-face error as NHN's error-handling page shows it: the KJF code in issue[0], the message in issue[1]. */
+export function expectTicketOutcome (t: Test, res: LightMyRequestResponse, code: string, status: number): void {
+  t.equal(res.statusCode, status, `${code}: HTTP ${status}`)
+  t.equal(res.headers['nhn-error-code'], code)
+  t.equal(res.headers['x-kj-feilkode'], code)
+  t.equal(res.headers['content-type'], 'application/fhir+json; charset=utf-8')
+  t.ok(typeof res.headers['x-event-id'] === 'string', 'X-EVENT-ID as before')
+  const body = res.json()
+  t.same(Object.keys(body).sort(), ['issue', 'resourceType'], 'no id, no other members')
+  t.equal(body.resourceType, 'OperationOutcome')
+  t.equal(body.issue.length, 2, 'two issues')
+  t.same(body.issue[0], { severity: 'error', code: 'processing', diagnostics: code }, 'issue[0] carries the code alone')
+  t.match(body.issue[1], { severity: 'error', code: 'processing', diagnostics: String })
+  t.notOk('details' in body.issue[1], 'no details.coding on the ticket face')
+}
+
+/** How many resources a search Bundle lists: `entry` only, as NHN's examples show (no `total` unless BUNDLE_EXTRAS). */
+export function entryCount (res: { json(): unknown }): number {
+  const body = res.json() as { entry?: unknown[] }
+  return body.entry?.length ?? 0
+}

@@ -129,6 +129,12 @@ export function shapeProblem (method: string, url: string, res: LightMyRequestRe
       // A deleted record is answered 410 with its filtered content (FHIR read of a deleted resource).
       if (res.statusCode === 410) return undefined
       if (!isObject(body) || body.resourceType !== 'OperationOutcome' || !Array.isArray(body.issue)) return 'not an OperationOutcome'
+      // The ticket face's own shape: the code alone in issue[0].diagnostics, the message in issue[1].
+      if (face === 'fhir-legacy') {
+        const [first, second] = body.issue as Array<{ diagnostics?: unknown } | undefined>
+        if (typeof second?.diagnostics !== 'string') return 'no message in issue[1].diagnostics'
+        return checkCode(res, typeof first?.diagnostics === 'string' ? first.diagnostics : undefined)
+      }
       const issue = body.issue[0] as { details?: { coding?: Array<{ system?: string, code?: string }> } } | undefined
       const code = issue?.details?.coding?.find((c) => c.system === 'http://nhn.no/hit/fhir/error/CodeSystem/ErrorCode')?.code
       return checkCode(res, code)

@@ -1,7 +1,11 @@
 /**
- * Bundles the FHIR faces answer searches and history with (R4). Entries name their resource by
- * absolute URL, as FHIR requires of `fullUrl` on a server's bundles.
+ * Bundles the FHIR faces answer searches and history with (R4). A search answers as NHN's
+ * examples show it, `{resourceType, type, entry: [{resource}]}` and nothing else, unless
+ * BUNDLE_EXTRAS asks for the members FHIR allows a server to add (id, total, self link, entries
+ * by absolute `fullUrl` with `search.mode`), which no NHN example shows. History bundles keep
+ * them all: NHN documents no history answer, so their whole shape is inferred from FHIR R4.
  * @see https://hl7.org/fhir/R4/bundle.html
+ * @see https://utviklerportal-dev.utvikling.nhn.no/no/informasjonstjenester/kritisk-informasjon/kritisk-info-fhir-api/hit-critical-information/docs/api-methods/read-allergynintolerance-typemd/
  */
 import { randomUUID } from 'node:crypto'
 import type { FhirResource } from '../critical-info/types.js'
@@ -53,6 +57,28 @@ function bundle<E> (type: 'searchset' | 'history', entries: readonly E[], selfUr
 export function searchsetBundle (baseUrl: string, resources: readonly FhirResource[], options: { selfUrl?: string } = {}): Bundle<SearchEntry> {
   const entries = resources.map((resource): SearchEntry => ({ fullUrl: fullUrlOf(baseUrl, resource), resource, search: { mode: 'match' } }))
   return bundle('searchset', entries, options.selfUrl)
+}
+
+/** A search answer as NHN's read examples show it: the resources and nothing the examples lack. */
+export interface PlainSearchset {
+  readonly resourceType: 'Bundle'
+  readonly type: 'searchset'
+  /** Absent when there is nothing to list (FHIR JSON has no empty arrays). */
+  readonly entry?: ReadonlyArray<{ readonly resource: FhirResource }>
+}
+
+export function plainSearchset (resources: readonly FhirResource[]): PlainSearchset {
+  return {
+    resourceType: 'Bundle',
+    type: 'searchset',
+    ...(resources.length > 0 && { entry: resources.map((resource) => ({ resource })) })
+  }
+}
+
+/** The search answer the settings ask for: plain by default, with FHIR's extras when `extras`. */
+export function searchAnswer (baseUrl: string, resources: readonly FhirResource[], options: { selfUrl?: string, extras: boolean }): PlainSearchset | Bundle<SearchEntry> {
+  if (!options.extras) return plainSearchset(resources)
+  return searchsetBundle(baseUrl, resources, options.selfUrl === undefined ? {} : { selfUrl: options.selfUrl })
 }
 
 function versionNumber (resource: FhirResource): number {

@@ -33,6 +33,15 @@ export interface DpopCheck {
   readonly athOptional?: boolean
   /** When given, the proof must carry a nonce this accepts. */
   readonly acceptsNonce?: (nonce: string) => boolean
+  /** How old (`iat`) a proof may be, seconds; HelseID's token endpoint keeps the default 60. */
+  readonly maxAge?: number
+  /** Clock skew allowed either way around `iat`, seconds; default 5. */
+  readonly skew?: number
+  /**
+   * Refuse a proof whose `htu` carries a query or fragment (RFC 9449 4.2: the URI "without query
+   * and fragment parts"; NHN's sample API compares it exactly). The request's query is never compared.
+   */
+  readonly htuWithoutQuery?: boolean
 }
 
 export interface DpopProof {
@@ -40,8 +49,8 @@ export interface DpopProof {
   readonly jti: string
 }
 
-const MAX_AGE = 60
-const SKEW = 5
+const DEFAULT_MAX_AGE = 60
+const DEFAULT_SKEW = 5
 const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'k']
 
 /** `htu` compares without query and fragment, scheme and host case-insensitive. */
@@ -59,6 +68,8 @@ export function accessTokenHashForDpop (accessToken: string): string {
 }
 
 export async function verifyDpopProof (proof: string, check: DpopCheck): Promise<DpopProof> {
+  const maxAge = check.maxAge ?? DEFAULT_MAX_AGE
+  const skew = check.skew ?? DEFAULT_SKEW
   let header
   try {
     header = decodeProtectedHeader(proof)
@@ -75,7 +86,7 @@ export async function verifyDpopProof (proof: string, check: DpopCheck): Promise
   let payload
   try {
     const key = await importJWK(jwk, header.alg)
-    ;({ payload } = await jwtVerify(proof, key, { typ: 'dpop+jwt', algorithms: [header.alg], currentDate: new Date(check.now * 1000), clockTolerance: SKEW }))
+    ;({ payload } = await jwtVerify(proof, key, { typ: 'dpop+jwt', algorithms: [header.alg], currentDate: new Date(check.now * 1000), clockTolerance: skew }))
   } catch (err) {
     if (err instanceof errors.JWSSignatureVerificationFailed) throw new DpopProofError('signature', 'DPoP proof signature is invalid')
     throw new DpopProofError('malformed', `DPoP proof cannot be verified (${(err as Error).message})`)
@@ -85,8 +96,11 @@ export async function verifyDpopProof (proof: string, check: DpopCheck): Promise
   if (typeof payload.htu !== 'string' || normaliseHtu(payload.htu) !== normaliseHtu(check.url)) {
     throw new DpopProofError('htu', `DPoP proof htu must be ${check.url}`)
   }
-  if (typeof payload.iat !== 'number' || payload.iat > check.now + SKEW || payload.iat < check.now - MAX_AGE - SKEW) {
-    throw new DpopProofError('iat', `DPoP proof iat must be within the last ${MAX_AGE} seconds`)
+  if (check.htuWithoutQuery === true && /[?#]/.test(payload.htu)) {
+    throw new DpopProofError('htu', `DPoP proof htu must be ${check.url}, without query or fragment`)
+  }
+  if (typeof payload.iat !== 'number' || payload.iat > check.now + skew || payload.iat < check.now - maxAge - skew) {
+    throw new DpopProofError('iat', `DPoP proof iat must be within the last ${maxAge} seconds (give or take ${skew}); make a new proof for every request`)
   }
   const athWaived = check.athOptional === true && payload.ath === undefined
   if (check.accessToken !== undefined && !athWaived && payload.ath !== accessTokenHashForDpop(check.accessToken)) {
@@ -96,7 +110,7 @@ export async function verifyDpopProof (proof: string, check: DpopCheck): Promise
     throw new DpopProofError('nonce', 'DPoP proof must carry the server nonce from the DPoP-Nonce header')
   }
   const jkt = await calculateJwkThumbprint(jwk)
-  if (!check.replay.firstUse(`${jkt}|${payload.jti}`, (payload.iat + MAX_AGE + 2 * SKEW) * 1000, check.now * 1000)) {
+  if (!check.replay.firstUse(`${jkt}|${payload.jti}`, (payload.iat + maxAge + 2 * skew) * 1000, check.now * 1000)) {
     throw new DpopProofError('replay', 'DPoP proof jti has been used before')
   }
   return { jkt, jti: payload.jti }

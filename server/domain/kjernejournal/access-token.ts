@@ -39,6 +39,13 @@ export interface KjTokenCheck {
   readonly now: number
   readonly maxLifetime: number
   readonly requireDpop: boolean
+  /**
+   * Refuse a DPoP-bound token (`cnf.jkt`) sent as Bearer (RFC 9449 7.1). The critical-information
+   * API does; helseindikator does not, as NHN's own sample EHR sends its bound token there as Bearer.
+   */
+  readonly refuseBoundBearer?: boolean
+  /** DPoP proof lifetime and clock skew, seconds (DPOP_PROOF_MAX_AGE, DPOP_CLOCK_SKEW), and DPOP_STRICT_HTU. */
+  readonly proof: { readonly maxAge: number, readonly skew: number, readonly strictHtu?: boolean }
   /** The request, for DPoP proofs: method, full URL, the DPoP header, and the clock for proofs. */
   readonly request: { readonly method: string, readonly url: string, readonly dpop?: string | string[], readonly proofNow: number }
   /** The proof may leave out `ath` (Innlogging's end, as NHN's reference EHR signs it, when a setting allows). */
@@ -118,13 +125,26 @@ async function checkDpop (payload: JWTPayload, scheme: string, token: string, ch
     // NHN's own sample EHR sends its DPoP-bound token to helseindikator as Bearer, so Bearer passes
     // unless the sandbox is told to require DPoP, as the real service is moving to.
     if (check.requireDpop) throw invalid('this API requires a DPoP-bound token sent as Authorization: DPoP <token>')
+    if (typeof jkt === 'string' && check.refuseBoundBearer === true) {
+      throw invalid('the token is DPoP-bound (cnf.jkt); send it as Authorization: DPoP <token> with a DPoP proof, not as Bearer (RFC 9449)')
+    }
     return typeof jkt === 'string' ? jkt : undefined
   }
   if (typeof jkt !== 'string') throw invalid('the DPoP scheme was used with a token that is not DPoP-bound (no cnf.jkt)')
   const proof = check.request.dpop
   if (typeof proof !== 'string') throw invalid('a DPoP proof (DPoP header, exactly one) is required with the DPoP scheme')
   try {
-    const verified = await verifyDpopProof(proof, { method: check.request.method, url: check.request.url, now: check.request.proofNow, replay: check.replay, accessToken: token, athOptional: check.athOptional === true })
+    const verified = await verifyDpopProof(proof, {
+      method: check.request.method,
+      url: check.request.url,
+      now: check.request.proofNow,
+      replay: check.replay,
+      accessToken: token,
+      athOptional: check.athOptional === true,
+      maxAge: check.proof.maxAge,
+      skew: check.proof.skew,
+      htuWithoutQuery: check.proof.strictHtu ?? true
+    })
     if (verified.jkt !== jkt) throw invalid('the DPoP proof is signed with another key than the token is bound to (cnf.jkt)')
   } catch (err) {
     if (err instanceof DpopProofError) throw invalid(err.message)

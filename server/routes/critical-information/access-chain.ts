@@ -1,6 +1,7 @@
 /**
  * Who may do what on the critical-information API, in order: token (audience
- * nhn:critical-information, its scope, DPoP when required) -> nhn-source-system ->
+ * nhn:critical-information, its scope, DPoP when required, a DPoP-bound token never as Bearer)
+ * -> nhn-source-system ->
  * nhn-patient-nin -> nhn-access-basis -> organisation (orgnr_child required, KJF-000208) -> user (registered, trained, authorised,
  * old enough) -> nhn-user-role -> the patient's blocks and restrictions. Writing needs a
  * physician's role (KI-0017): only physicians register critical information.
@@ -15,7 +16,7 @@ import { patientOf } from '../shared/patient.js'
 import { requireToken } from '../shared/token.js'
 
 export async function criticalInfoToken (request: FastifyRequest): Promise<KjToken> {
-  return requireToken(request, { audience: 'nhn:critical-information', scope: 'nhn:critical-information/api', dpopDocumented: true })
+  return requireToken(request, { audience: 'nhn:critical-information', scope: 'nhn:critical-information/api', dpopDocumented: true }, { refuseBoundBearer: true })
 }
 
 export async function criticalInfoAccess (request: FastifyRequest, write: boolean): Promise<OperationContext> {

@@ -4,7 +4,7 @@
  * all of the ticket's patient's critical information.
  */
 import type { FastifyPluginAsync } from 'fastify'
-import { searchsetBundle } from '../../domain/fhir/bundle.js'
+import { searchAnswer } from '../../domain/fhir/bundle.js'
 import { withCategorySystem } from '../../domain/critical-info/category-system.js'
 import { searchRecords } from '../../domain/critical-info/service.js'
 import { FHIR_JSON } from '../../faces/operation-outcome.js'
@@ -16,18 +16,19 @@ import { legacyAccess } from './access-chain.js'
 export const LEGACY_FHIR_PREFIX = '/v1/fhir'
 
 const fhirLegacy: FastifyPluginAsync = async (app) => {
-  asFhirFace(app, 'fhir-legacy')
+  const answerOtherMethods = asFhirFace(app, 'fhir-legacy')
 
   app.get('/Patient/$everything', async (request, reply) => {
     const ctx = await legacyAccess(request, false)
     const base = `${request.issuer}${LEGACY_FHIR_PREFIX}`
     const system = request.server.sandbox.config.CATEGORY_SYSTEM
-    return reply.type(FHIR_JSON).send(searchsetBundle(base, searchRecords(ctx).map((r) => withCategorySystem(r, system))))
+    return reply.type(FHIR_JSON).send(searchAnswer(base, searchRecords(ctx).map((r) => withCategorySystem(r, system)), { extras: request.server.sandbox.config.BUNDLE_EXTRAS }))
   })
 
   app.get('/metadata', async (request, reply) => reply.type(FHIR_JSON).send(metadataFor(request, LEGACY_FHIR_PREFIX, 'Kjernejournal FHIR API, ticket-based (sandbox)')))
 
   registerResourceRoutes(app, LEGACY_FHIR_PREFIX, legacyAccess)
+  answerOtherMethods()
 }
 
 export default fhirLegacy

@@ -5,7 +5,7 @@
  * @see https://hl7.org/fhir/R4/http.html
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { historyBundle, searchsetBundle } from '../../domain/fhir/bundle.js'
+import { historyBundle, searchAnswer } from '../../domain/fhir/bundle.js'
 import { etagOf, httpDate, parseIfMatch } from '../../domain/fhir/versioning.js'
 import { KjError } from '../../domain/kj-error.js'
 import { withCategorySystem } from '../../domain/critical-info/category-system.js'
@@ -92,7 +92,8 @@ export function registerResourceRoutes (app: FastifyInstance, prefix: string, re
     const type = resourceType(request.params.type)
     const ctx = await resolve(request, false)
     const resources = searchRecords(ctx, type, infoType(request.query.criticalInfoType), categoryParam(request.query.category))
-    return reply.type(FHIR_JSON).send(searchsetBundle(baseUrlOf(request, prefix), resources.map((r) => present(request, r)), { selfUrl: `${request.issuer}${request.url}` }))
+    const extras = request.server.sandbox.config.BUNDLE_EXTRAS
+    return reply.type(FHIR_JSON).send(searchAnswer(baseUrlOf(request, prefix), resources.map((r) => present(request, r)), { selfUrl: `${request.issuer}${request.url}`, extras }))
   })
 
   app.post<{ Params: TypeParams }>('/:type', async (request, reply) => {

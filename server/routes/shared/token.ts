@@ -23,8 +23,9 @@ export const KJERNEJOURNAL_API: TokenAudience = { audience: 'nhn:kjernejournal',
 /**
  * `requireDpop` overrides REQUIRE_DPOP for APIs that only ever took DPoP (Kjernejournal Innlogging);
  * `athOptional` lets a proof leave out `ath` (Innlogging's end, by setting).
+ * `refuseBoundBearer` refuses a DPoP-bound token sent as Bearer (the critical-information API).
  */
-export async function requireToken (request: FastifyRequest, api: TokenAudience = KJERNEJOURNAL_API, options: { requireDpop?: boolean, athOptional?: boolean } = {}): Promise<KjToken> {
+export async function requireToken (request: FastifyRequest, api: TokenAudience = KJERNEJOURNAL_API, options: { requireDpop?: boolean, athOptional?: boolean, refuseBoundBearer?: boolean } = {}): Promise<KjToken> {
   const { sandbox } = request.server
   const session = request.sandboxSession
   const token = await verifyKjToken(request.headers.authorization, {
@@ -35,6 +36,8 @@ export async function requireToken (request: FastifyRequest, api: TokenAudience 
     now: session.clock.epochSeconds(),
     maxLifetime: sandbox.config.KJ_MAX_TOKEN_LIFETIME,
     requireDpop: options.requireDpop ?? sandbox.config.REQUIRE_DPOP,
+    refuseBoundBearer: options.refuseBoundBearer ?? false,
+    proof: { maxAge: sandbox.config.DPOP_PROOF_MAX_AGE, skew: sandbox.config.DPOP_CLOCK_SKEW, strictHtu: sandbox.config.DPOP_STRICT_HTU },
     request: {
       method: request.method,
       url: `${request.issuer}${withoutQuery(request.url)}`,

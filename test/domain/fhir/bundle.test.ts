@@ -1,5 +1,5 @@
 import t from 'tap'
-import { historyBundle, searchsetBundle } from '../../../server/domain/fhir/bundle.js'
+import { historyBundle, plainSearchset, searchAnswer, searchsetBundle } from '../../../server/domain/fhir/bundle.js'
 import type { FhirResource } from '../../../server/domain/critical-info/types.js'
 
 const base = 'http://sandbox.test/api/critical-information/v1'
@@ -49,4 +49,12 @@ t.test('versions updated within the same instant order by version id', async (t)
   const same = '2025-01-09T10:00:00Z'
   const bundle = historyBundle(base, [version('a', '1', same), version('a', '10', same), version('a', '2', same)], () => false)
   t.same(bundle.entry?.map((e) => e.resource.meta?.versionId), ['10', '2', '1'])
+})
+
+t.test('a search answers as NHN\'s examples show it unless BUNDLE_EXTRAS: entry[].resource and nothing else', async (t) => {
+  const a = version('a', '1', '2025-01-09T10:00:00Z')
+  t.same(plainSearchset([a]), { resourceType: 'Bundle', type: 'searchset', entry: [{ resource: a }] })
+  t.same(plainSearchset([]), { resourceType: 'Bundle', type: 'searchset' }, 'no entry when nothing matches')
+  t.same(searchAnswer(base, [a], { selfUrl: `${base}/Flag`, extras: false }), plainSearchset([a]))
+  t.match(searchAnswer(base, [a], { selfUrl: `${base}/Flag`, extras: true }), { total: 1, link: [{ relation: 'self' }], entry: [{ fullUrl: `${base}/Flag/a`, search: { mode: 'match' } }] })
 })

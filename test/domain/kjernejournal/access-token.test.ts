@@ -63,6 +63,7 @@ function check (patch: Partial<KjTokenCheck> = {}): KjTokenCheck {
     now: NOW,
     maxLifetime: 3600,
     requireDpop: false,
+    proof: { maxAge: 1, skew: 5 },
     request: { method: 'POST', url: ENDPOINT, proofNow: NOW },
     replay: new ReplayGuard(100),
     ...patch
@@ -213,9 +214,30 @@ t.test('9. DPoP: the binding and the proof; each failure is KJF-000198', async (
   const once = await proof()
   await verifyKjToken(`DPoP ${bound}`, check({ request: await request(once), replay }))
   await refuses(t, `DPoP ${bound}`, 'KJF-000198', /used before/, 'a proof used twice', { request: await request(once), replay })
+  await refuses(t, `DPoP ${bound}`, 'KJF-000198', /without query or fragment/, 'a proof whose htu carries the query (RFC 9449 4.2)', { request: await request(await proof({ htu: `${ENDPOINT}?fnr=1` })) })
   const otherKey = await dpopKey()
   const foreignProof = await dpopProof(otherKey, { htu: ENDPOINT, iat: NOW, accessToken: bound })
   await refuses(t, `DPoP ${bound}`, 'KJF-000198', /another key than the token is bound to/, 'a proof made with another key', { request: await request(foreignProof) })
+})
+
+t.test('DPoP-bound token as Bearer: refused where the API says so (RFC 9449 7.1), else accepted', async (t) => {
+  const key = await dpopKey()
+  const bound = await sign({ ...SYSTEM, cnf: { jkt: key.jkt } })
+  await refuses(t, bearer(bound), 'KJF-000198', /DPoP-bound \(cnf\.jkt\); send it as Authorization: DPoP/, 'bound token as Bearer', { refuseBoundBearer: true })
+  t.equal((await verifyKjToken(bearer(await sign(SYSTEM)), check({ refuseBoundBearer: true }))).clientId, 'acme-ehr', 'an unbound Bearer token still passes')
+  t.equal((await verifyKjToken(bearer(bound), check({ refuseBoundBearer: false }))).jkt, key.jkt, 'helseindikator keeps taking it')
+})
+
+t.test('DPoP proof age: DPOP_PROOF_MAX_AGE plus DPOP_CLOCK_SKEW, as NHN\'s sample API (1 s + 5 s)', async (t) => {
+  const key = await dpopKey()
+  const bound = await sign({ ...SYSTEM, cnf: { jkt: key.jkt } })
+  const at = async (iat: number, proof: KjTokenCheck['proof'] = { maxAge: 1, skew: 5 }): Promise<KjTokenCheck> =>
+    check({ proof, request: { method: 'POST', url: ENDPOINT, proofNow: NOW, dpop: await dpopProof(key, { htu: ENDPOINT, iat, accessToken: bound }) } })
+  t.equal((await verifyKjToken(`DPoP ${bound}`, await at(NOW - 6))).jkt, key.jkt, '6 s old: 1 s + 5 s skew')
+  t.equal((await verifyKjToken(`DPoP ${bound}`, await at(NOW + 5))).jkt, key.jkt, '5 s ahead: the skew')
+  await refuses(t, `DPoP ${bound}`, 'KJF-000198', /iat must be within the last 1 seconds/, '7 s old', await at(NOW - 7))
+  await refuses(t, `DPoP ${bound}`, 'KJF-000198', /iat/, '6 s ahead', await at(NOW + 6))
+  t.equal((await verifyKjToken(`DPoP ${bound}`, await at(NOW - 60, { maxAge: 60, skew: 0 }))).jkt, key.jkt, 'a longer DPOP_PROOF_MAX_AGE is honoured')
 })
 
 t.test('the order: where a token fails two checks, the earlier check answers', async (t) => {
