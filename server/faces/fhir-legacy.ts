@@ -4,6 +4,8 @@
  * the KJF codes of the same meaning. This module is the one place that shape is decided.
  */
 import { toLegacyError } from '../domain/critical-info/legacy-codes.js'
-import { operationOutcomeRenderer } from './operation-outcome.js'
+import { operationOutcomeRenderer, type OperationOutcomeFace } from './operation-outcome.js'
 
-export const fhirLegacy = operationOutcomeRenderer({ serviceName: 'kjernejournal', environment: 'sandbox', translate: toLegacyError })
+export const LEGACY_OUTCOME: OperationOutcomeFace = { serviceName: 'kjernejournal', environment: 'sandbox', translate: toLegacyError }
+
+export const fhirLegacy = operationOutcomeRenderer(LEGACY_OUTCOME)

@@ -7,7 +7,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { KjError } from '../domain/kj-error.js'
-import { operationOutcome } from '../domain/fhir/operation-outcome.js'
+import { operationOutcome, type OutcomeIssue } from '../domain/fhir/operation-outcome.js'
 import { faceRenderer, routeOf, type FaceRenderer } from './renderer.js'
 
 export const FHIR_JSON = 'application/fhir+json; charset=utf-8'
@@ -21,8 +21,38 @@ export interface OperationOutcomeFace {
 
 const APPLICATION_VERSION = 'sandbox'
 
+function metaOf (face: OperationOutcomeFace): { apiVersion: string, applicationVersion: string, environment: string, serviceName: string } {
+  return { apiVersion: 'v1', applicationVersion: APPLICATION_VERSION, environment: face.environment, serviceName: face.serviceName }
+}
+
+/** `$validate`'s answer: error issues as the face's errors carry them, or one plain information issue. */
+export interface ValidationOutcome {
+  readonly resourceType: 'OperationOutcome'
+  readonly id: string
+  readonly issue: ReadonlyArray<OutcomeIssue | { readonly severity: 'information', readonly code: 'informational', readonly diagnostics: string }>
+}
+
+/**
+ * `$validate`'s answer (200 either way, as FHIR's Resource-validate asks): one `error` issue per
+ * reason the face would refuse the resource, coded as the face codes that refusal, or one
+ * `information` issue when it would store it.
+ * @see https://hl7.org/fhir/R4/resource-operation-validate.html
+ */
+export function validationOutcome (face: OperationOutcomeFace, eventId: string, errors: readonly KjError[], profile: string | undefined): ValidationOutcome {
+  const meta = metaOf(face)
+  if (errors.length === 0) {
+    return {
+      resourceType: 'OperationOutcome',
+      id: eventId,
+      issue: [{ severity: 'information', code: 'informational', diagnostics: `the resource is valid${profile === undefined ? '' : ` against ${profile}`}` }]
+    }
+  }
+  const issues = errors.map((error) => operationOutcome(face.translate?.(error) ?? error, eventId, meta).issue.map((issue) => ({ ...issue, severity: 'error' as const }))).flat()
+  return { resourceType: 'OperationOutcome', id: eventId, issue: issues }
+}
+
 export function operationOutcomeRenderer (face: OperationOutcomeFace): FaceRenderer {
-  const meta = { apiVersion: 'v1', applicationVersion: APPLICATION_VERSION, environment: face.environment, serviceName: face.serviceName }
+  const meta = metaOf(face)
   return faceRenderer<KjError>({
     own: (err) => err instanceof KjError ? err : undefined,
     client: (error) => new KjError('KI-0007', error.message, undefined, error.status === 413 ? 413 : undefined),

@@ -13,7 +13,16 @@ import { asFhirFace } from '../fhir/fhir-face.js'
 import { metadataFor } from '../fhir/metadata.js'
 import { registerResourceRoutes } from '../fhir/resource-routes.js'
 import { patientOf } from '../shared/patient.js'
-import { criticalInfoAccess, criticalInfoToken } from './access-chain.js'
+import { CRITICAL_INFO_HEADERS, criticalInfoAccess, criticalInfoToken, STATUS_HEADERS } from './access-chain.js'
+import { CRITICAL_INFO_OUTCOME } from '../../faces/critical-info.js'
+import { METADATA_DOC } from '../fhir/docs.js'
+import { describe } from '../../openapi/describe.js'
+
+const STATUS_DOC = describe({
+  summary: 'The patient\'s critical-information status: ask this first (system or user token)',
+  headers: STATUS_HEADERS,
+  responses: { 200: { description: 'Whether the patient has critical information, and the user\'s access', media: 'application/json', schema: { type: 'object' } } }
+})
 
 export const CRITICAL_INFO_PREFIX = '/api/critical-information/v1'
 
@@ -22,7 +31,7 @@ const criticalInformation: FastifyPluginAsync = async (app) => {
   const { sandbox } = app
 
   // "We expect clients to always request the status-endpoint first": machine or user token.
-  app.post('/status', async (request, reply) => {
+  app.post('/status', { schema: STATUS_DOC }, async (request, reply) => {
     const token = await criticalInfoToken(request)
     parseSourceSystem(request.headers)
     const nin = parsePatientNin(request.headers)
@@ -35,9 +44,9 @@ const criticalInformation: FastifyPluginAsync = async (app) => {
     return reply.type('application/json; charset=utf-8').send(statusResponse(patient, records, isActive, user))
   })
 
-  app.get('/metadata', async (request, reply) => reply.type(FHIR_JSON).send(metadataFor(request, CRITICAL_INFO_PREFIX, 'Kjernejournal critical-information API (sandbox)')))
+  app.get('/metadata', { schema: METADATA_DOC }, async (request, reply) => reply.type(FHIR_JSON).send(metadataFor(request, CRITICAL_INFO_PREFIX, 'Kjernejournal critical-information API (sandbox)')))
 
-  registerResourceRoutes(app, CRITICAL_INFO_PREFIX, criticalInfoAccess)
+  registerResourceRoutes(app, { prefix: CRITICAL_INFO_PREFIX, resolve: criticalInfoAccess, headers: CRITICAL_INFO_HEADERS, outcome: CRITICAL_INFO_OUTCOME })
 }
 
 export default criticalInformation

@@ -11,6 +11,7 @@ import type { GrantContext, TokenResponse } from '../../domain/helseid/grants/co
 import { refreshTokenGrant } from '../../domain/helseid/grants/refresh-token.js'
 import { OAuthError } from '../../domain/helseid/oauth-error.js'
 import { authenticate, dpopKeyOf, formParams } from './form.js'
+import { TOKEN_DOC } from './docs.js'
 
 const GRANTS: Record<string, (ctx: GrantContext) => Promise<TokenResponse>> = {
   client_credentials: clientCredentialsGrant,
@@ -19,7 +20,7 @@ const GRANTS: Record<string, (ctx: GrantContext) => Promise<TokenResponse>> = {
 }
 
 const token: FastifyPluginAsync = async (app) => {
-  app.post(ENDPOINT_PATHS.token, async (request, reply) => {
+  app.post(ENDPOINT_PATHS.token, { schema: TOKEN_DOC }, async (request, reply) => {
     const params = formParams(request)
     const grantType = params.grant_type
     if (typeof grantType !== 'string' || grantType === '') throw new OAuthError('invalid_request', 'grant_type is required')
