@@ -35,6 +35,8 @@ function objectOf (properties: Readonly<Record<string, JsonSchema>>, required: r
 
 function responseOf (answer: Answer): JsonSchema {
   return {
+    // @fastify/swagger's way of saying "no body"; without it, it invents a JSON one.
+    ...(answer.schema === undefined && { type: 'null' }),
     description: answer.description,
     // @fastify/swagger wraps each header's schema itself.
     ...(answer.headers !== undefined && { headers: { ...answer.headers } }),

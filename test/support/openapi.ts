@@ -62,7 +62,7 @@ export function driftChecker (doc: OpenApiDoc): DriftCheck {
     const answer = operation.responses[status] ?? operation.responses[`${status[0] ?? ''}XX`] ?? operation.responses.default
     if (answer === undefined) return `${method} ${path} ${status}: no documented answer`
     const media = String(res.headers['content-type'] ?? '').split(';')[0]?.trim() ?? ''
-    if (answer.content === undefined) return res.body === '' ? undefined : `${method} ${path} ${status}: a body the document does not describe`
+    if (answer.content === undefined || Object.keys(answer.content).length === 0) return res.body === '' ? undefined : `${method} ${path} ${status}: a body the document does not describe`
     const described = answer.content[media]
     if (described === undefined) return `${method} ${path} ${status}: ${media} is not among ${Object.keys(answer.content).join(', ')}`
     if (!media.endsWith('json')) return undefined

@@ -150,9 +150,9 @@ export const TEST_TOKEN_DOC = describe({
         audience: str('The API', ['nhn:kjernejournal']),
         withoutDefaultClientClaims: { type: 'boolean' },
         createDPoPTokenWithDPoPProof: { type: 'boolean' },
-        clientClaimsParameters: { type: 'object' },
-        userClaimsParameters: { type: 'object' },
-        expirationParameters: { type: 'object' },
+        clientClaimsParameters: { type: 'object', additionalProperties: true },
+        userClaimsParameters: { type: 'object', additionalProperties: true },
+        expirationParameters: { type: 'object', additionalProperties: true },
         getPersonFromPersontjenesten: { type: 'boolean' },
         onlySetPidInClaims: { type: 'boolean' }
       },
