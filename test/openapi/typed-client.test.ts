@@ -62,7 +62,7 @@ t.test('token -> ping -> helseindikator with fnr -> user token -> $everything, t
   t.ok(ticket, 'a ticket')
 
   const refused = await client.POST('/v1/helseindikator', { params: { header: { 'X-EPJ-System': 'Typed EHR 1.0' } }, body: { fnr: STATUS4 } })
-  t.equal(refused.error?.feilkode, 'KJF-000198', 'the error is typed as the face\'s error body')
+  t.equal(refused.error?.feilkode, 'KJF-000279', 'no token: the error is typed as the face\'s error body')
 
   const ttt = await client.POST('/v2/create-test-token-with-key', {
     body: { audience: 'nhn:kjernejournal', userClaimsParameters: { pid: '01887840020', hprNumber: '900100101', securityLevel: '4' } }
