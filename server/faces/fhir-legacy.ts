@@ -5,6 +5,8 @@
  */
 import { toLegacyError } from '../domain/critical-info/legacy-codes.js'
 import { ticketFaceOutcome } from '../domain/fhir/ticket-face-outcome.js'
-import { operationOutcomeRenderer } from './operation-outcome.js'
+import { operationOutcomeRenderer, type OperationOutcomeFace } from './operation-outcome.js'
 
-export const fhirLegacy = operationOutcomeRenderer({ body: (err) => ticketFaceOutcome(err), translate: toLegacyError })
+export const LEGACY_OUTCOME: OperationOutcomeFace = { body: (err) => ticketFaceOutcome(err), translate: toLegacyError }
+
+export const fhirLegacy = operationOutcomeRenderer(LEGACY_OUTCOME)

@@ -19,6 +19,38 @@ export interface OperationOutcomeFace {
   readonly translate?: (err: KjError) => KjError
 }
 
+/** An issue of a face's error body, as `$validate` lists it. */
+interface FaceIssue { readonly severity: string, readonly code: string, readonly diagnostics?: string }
+
+/** `$validate`'s answer: error issues as the face's errors carry them, or one plain information issue. */
+export interface ValidationOutcome {
+  readonly resourceType: 'OperationOutcome'
+  readonly id: string
+  readonly issue: readonly FaceIssue[]
+}
+
+/**
+ * `$validate`'s answer (200 either way, as FHIR's Resource-validate asks): the issues of each
+ * error the face would refuse the resource with, in the face's own body shape and codes (the
+ * ticket face's code-and-message pairs), as `error`; or one `information` issue when it would
+ * store it.
+ * @see https://hl7.org/fhir/R4/resource-operation-validate.html
+ */
+export function validationOutcome (face: OperationOutcomeFace, request: FastifyRequest, errors: readonly KjError[], profile: string | undefined): ValidationOutcome {
+  if (errors.length === 0) {
+    return {
+      resourceType: 'OperationOutcome',
+      id: request.eventId,
+      issue: [{ severity: 'information', code: 'informational', diagnostics: `the resource is valid${profile === undefined ? '' : ` against ${profile}`}` }]
+    }
+  }
+  const issues = errors.flatMap((error) => {
+    const body = face.body(face.translate?.(error) ?? error, request) as { issue?: readonly FaceIssue[] }
+    return (body.issue ?? []).map((issue) => ({ ...issue, severity: 'error' }))
+  })
+  return { resourceType: 'OperationOutcome', id: request.eventId, issue: issues }
+}
+
 export function operationOutcomeRenderer (face: OperationOutcomeFace): FaceRenderer {
   return faceRenderer<KjError>({
     own: (err) => err instanceof KjError ? err : undefined,

@@ -12,8 +12,24 @@ export interface ParsedResource {
   readonly profile: ProfileDefinition
 }
 
-/** The body is returned as it is, not copied: the caller owns it. */
-export function parseResource (body: unknown, expectedType?: KjResourceType): ParsedResource {
+/**
+ * Every reason the API would refuse `body` as a `expectedType`, as the errors it would answer
+ * with (KI-0007 for no Kj resource; KI-0014 per profile issue, where a write reports only the
+ * first): what `$validate` reports, so an EHR sees all of them at once. Empty when valid.
+ */
+export function validationErrors (body: unknown, expectedType: KjResourceType): KjError[] {
+  let parsed: ParsedResource
+  try {
+    parsed = kjResource(body, expectedType)
+  } catch (err) {
+    if (err instanceof KjError) return [err]
+    throw err
+  }
+  return parsed.profile.validate(parsed.resource).map((issue) => new KjError('KI-0014', issue.message, [issue.location]))
+}
+
+/** The resource and its profile, before the profile's own checks; KI-0007 when it is no Kj resource. */
+function kjResource (body: unknown, expectedType?: KjResourceType): ParsedResource {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new KjError('KI-0007', 'the body must be a FHIR resource: a JSON object')
   }
@@ -29,6 +45,12 @@ export function parseResource (body: unknown, expectedType?: KjResourceType): Pa
   if (profile === undefined) {
     throw new KjError('KI-0007', `the ${resourceType} matches no Kjernejournal profile (by meta.profile or category)`)
   }
+  return { resource, profile }
+}
+
+/** The body is returned as it is, not copied: the caller owns it. */
+export function parseResource (body: unknown, expectedType?: KjResourceType): ParsedResource {
+  const { resource, profile } = kjResource(body, expectedType)
   const [first, ...more] = profile.validate(resource)
   if (first !== undefined) {
     const diagnostics = more.length > 0 ? `${first.message} (and ${more.length} more ${more.length === 1 ? 'issue' : 'issues'})` : first.message

@@ -23,6 +23,14 @@ export interface ResourceOption {
   readonly profiles: readonly string[]
   readonly interactions: readonly TypeInteraction[]
   readonly searchParams?: readonly SearchParamOption[]
+  /** Operations on the type, e.g. `validate` (FHIR's Resource-validate). */
+  readonly operations?: readonly OperationOption[]
+}
+
+export interface OperationOption {
+  readonly name: string
+  /** The OperationDefinition's canonical URL. */
+  readonly definition: string
 }
 
 export interface CapabilityStatementOptions {
@@ -75,6 +83,9 @@ export function capabilityStatement (options: CapabilityStatementOptions): Recor
         conditionalDelete: 'not-supported',
         ...(r.searchParams !== undefined && r.searchParams.length > 0 && {
           searchParam: r.searchParams.map((p) => ({ name: p.name, type: p.type, documentation: p.documentation }))
+        }),
+        ...(r.operations !== undefined && r.operations.length > 0 && {
+          operation: r.operations.map((o) => ({ name: o.name, definition: o.definition }))
         })
       }))
     }]

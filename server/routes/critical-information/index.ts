@@ -8,8 +8,17 @@ import { FHIR_JSON } from '../../faces/operation-outcome.js'
 import { asFhirFace } from '../fhir/fhir-face.js'
 import { metadataFor } from '../fhir/metadata.js'
 import { registerResourceRoutes } from '../fhir/resource-routes.js'
-import { criticalInfoAccess } from './access-chain.js'
+import { CRITICAL_INFO_HEADERS, criticalInfoAccess, STATUS_HEADERS } from './access-chain.js'
 import { statusRoute } from './status.js'
+import { CRITICAL_INFO_OUTCOME } from '../../faces/critical-info.js'
+import { METADATA_DOC } from '../fhir/docs.js'
+import { describe } from '../../openapi/describe.js'
+
+const STATUS_DOC = describe({
+  summary: 'The patient\'s critical-information status: ask this first (system or user token)',
+  headers: STATUS_HEADERS,
+  responses: { 200: { description: 'Whether the patient has critical information, and the user\'s access', media: 'application/json', schema: { type: 'object' } } }
+})
 
 export const CRITICAL_INFO_PREFIX = '/api/critical-information/v1'
 
@@ -17,11 +26,11 @@ const criticalInformation: FastifyPluginAsync = async (app) => {
   const answerOtherMethods = asFhirFace(app, 'critical-information')
 
   // "We expect clients to always request the status-endpoint first": machine or user token.
-  app.post('/status', statusRoute)
+  app.post('/status', { schema: STATUS_DOC }, statusRoute)
 
-  app.get('/metadata', async (request, reply) => reply.type(FHIR_JSON).send(metadataFor(request, CRITICAL_INFO_PREFIX, 'Kjernejournal critical-information API (sandbox)')))
+  app.get('/metadata', { schema: METADATA_DOC }, async (request, reply) => reply.type(FHIR_JSON).send(metadataFor(request, CRITICAL_INFO_PREFIX, 'Kjernejournal critical-information API (sandbox)')))
 
-  registerResourceRoutes(app, CRITICAL_INFO_PREFIX, criticalInfoAccess)
+  registerResourceRoutes(app, { prefix: CRITICAL_INFO_PREFIX, resolve: criticalInfoAccess, headers: CRITICAL_INFO_HEADERS, outcome: CRITICAL_INFO_OUTCOME })
   answerOtherMethods()
 }
 

@@ -8,13 +8,25 @@
  */
 import type { FastifyRequest } from 'fastify'
 import { checkMayRegister, checkPatientAccess, checkUser } from '../../domain/critical-info/access.js'
-import { parseLegacyConsent } from '../../domain/critical-info/request-headers.js'
+import { LEGACY_CONSENTS, parseLegacyConsent } from '../../domain/critical-info/request-headers.js'
 import type { OperationContext } from '../../domain/critical-info/service.js'
 import { KjError } from '../../domain/kj-error.js'
 import { requireTicket } from '../../domain/kjernejournal/tickets.js'
 import { checkEpjSystem } from '../../domain/kjernejournal/organisation-access.js'
 import { patientOf } from '../shared/patient.js'
 import { requireToken } from '../shared/token.js'
+import type { HeadersDoc } from '../fhir/docs.js'
+
+/** The headers this chain reads, for the OpenAPI document. */
+export const LEGACY_HEADERS: HeadersDoc = {
+  properties: {
+    'X-EPJ-System': { type: 'string', description: 'The EHR system and version', examples: ['Sandbox demo EHR 1.0'] },
+    'X-KJ-Ticket': { type: 'string', description: 'The ticket from helseindikator (status 2 and up), for the caller\'s organisation' },
+    'KJ-SAMTYKKE-BRUK': { enum: [...LEGACY_CONSENTS], description: 'Overrides the consent given in helseindikator' },
+    'KJ-SAMTYKKE-SPERRET-KRITISKINFO': { enum: [...LEGACY_CONSENTS], description: 'Opens restricted (sperret) critical information' }
+  },
+  required: ['X-EPJ-System', 'X-KJ-Ticket']
+}
 
 export async function legacyAccess (request: FastifyRequest, write: boolean): Promise<OperationContext> {
   const { sandbox } = request.server

@@ -16,6 +16,7 @@ export function metadataFor (request: FastifyRequest, prefix: string, name: stri
       type,
       profiles: served.filter((p) => p.resourceType === type).map((p) => p.url),
       interactions: ['read', 'vread', 'update', 'delete', 'history-instance', 'create', 'search-type'],
+      operations: [{ name: 'validate', definition: 'http://hl7.org/fhir/OperationDefinition/Resource-validate' }],
       searchParams: [
         { name: 'criticalInfoType', type: 'token', documentation: 'DrugReaction, OtherAllergen, CriticalMedicalCondition, Infection, IntubationProblem, OtherProblemWithAnesthesia, TransplantsAndOtherForeignBodies' },
         { name: 'category', type: 'token', documentation: 'Critical-information category code, any system: 3-11 (8 = KjConsent), or an AllergyIntolerance category' }

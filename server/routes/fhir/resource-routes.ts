@@ -9,15 +9,17 @@ import { historyBundle, searchAnswer } from '../../domain/fhir/bundle.js'
 import { etagOf, httpDate, parseIfMatch } from '../../domain/fhir/versioning.js'
 import { KjError } from '../../domain/kj-error.js'
 import { withCategorySystem } from '../../domain/critical-info/category-system.js'
-import { profileByName } from '../../domain/critical-info/profiles/index.js'
+import { profileByName, profileFor } from '../../domain/critical-info/profiles/index.js'
 import {
   createRecord, deleteRecord, historyOf, readRecord, readVersion, searchRecords, updateRecord,
   type OperationContext, type ReadResult
 } from '../../domain/critical-info/service.js'
 import type { StoredVersion } from '../../domain/critical-info/store.js'
 import { CRITICAL_INFO_TYPES, KJ_RESOURCE_TYPES, type CriticalInfoType, type FhirResource, type KjResourceType } from '../../domain/critical-info/types.js'
-import { FHIR_JSON } from '../../faces/operation-outcome.js'
+import { FHIR_JSON, validationOutcome, type OperationOutcomeFace } from '../../faces/operation-outcome.js'
+import { validationErrors } from '../../domain/critical-info/validate.js'
 import { fhirBody } from './fhir-face.js'
+import { resourceDocs, type HeadersDoc } from './docs.js'
 
 export type Resolve = (request: FastifyRequest, write: boolean) => Promise<OperationContext>
 
@@ -80,7 +82,26 @@ async function durable (request: FastifyRequest): Promise<void> {
   }
 }
 
-export function registerResourceRoutes (app: FastifyInstance, prefix: string, resolve: Resolve): void {
+/** What a FHIR face brings to the interactions: where it lives, who may, and how it speaks. */
+export interface ResourceFace {
+  readonly prefix: string
+  readonly resolve: Resolve
+  /** The request headers its access chain reads, for the document. */
+  readonly headers: HeadersDoc
+  readonly outcome: OperationOutcomeFace
+}
+
+/** `$validate`'s body: the resource, or FHIR's Parameters with a `resource` parameter. */
+function resourceToValidate (body: unknown): unknown {
+  const { resourceType, parameter } = (typeof body === 'object' && body !== null ? body : {}) as { resourceType?: unknown, parameter?: unknown }
+  if (resourceType !== 'Parameters' || !Array.isArray(parameter)) return body
+  const found = (parameter as Array<{ name?: unknown, resource?: unknown }>).find((p) => typeof p === 'object' && p !== null && p.name === 'resource')
+  return found?.resource
+}
+
+export function registerResourceRoutes (app: FastifyInstance, face: ResourceFace): void {
+  const { prefix, resolve } = face
+  const docs = resourceDocs(face.headers)
   const nowIso = (request: FastifyRequest): string => new Date(request.sandboxSession.clock.now()).toISOString()
   const sendStored = (request: FastifyRequest, reply: FastifyReply, stored: StoredVersion, status: number): FastifyReply => {
     const { resource } = stored
@@ -88,7 +109,7 @@ export function registerResourceRoutes (app: FastifyInstance, prefix: string, re
     return versionHeaders(reply, resource).code(status).header('location', location).send(present(request, resource))
   }
 
-  app.get<{ Params: TypeParams, Querystring: Record<string, unknown> }>('/:type', async (request, reply) => {
+  app.get<{ Params: TypeParams, Querystring: Record<string, unknown> }>('/:type', { schema: docs.search }, async (request, reply) => {
     const type = resourceType(request.params.type)
     const ctx = await resolve(request, false)
     const resources = searchRecords(ctx, type, infoType(request.query.criticalInfoType), categoryParam(request.query.category))
@@ -96,7 +117,7 @@ export function registerResourceRoutes (app: FastifyInstance, prefix: string, re
     return reply.type(FHIR_JSON).send(searchAnswer(baseUrlOf(request, prefix), resources.map((r) => present(request, r)), { selfUrl: `${request.issuer}${request.url}`, extras }))
   })
 
-  app.post<{ Params: TypeParams }>('/:type', async (request, reply) => {
+  app.post<{ Params: TypeParams }>('/:type', { schema: docs.create }, async (request, reply) => {
     const type = resourceType(request.params.type)
     const ctx = await resolve(request, true)
     const stored = createRecord({ ...ctx, now: nowIso(request) }, fhirBody(request), type)
@@ -105,12 +126,22 @@ export function registerResourceRoutes (app: FastifyInstance, prefix: string, re
     return sendStored(request, reply, stored, 201)
   })
 
-  app.get<{ Params: IdParams }>('/:type/:id', async (request, reply) => {
+  // Authorised as a create, so an EHR learns of a missing right before it sends for real.
+  app.post<{ Params: TypeParams }>('/:type/$validate', { schema: docs.validate }, async (request, reply) => {
+    const type = resourceType(request.params.type)
+    await resolve(request, true)
+    const resource = resourceToValidate(fhirBody(request))
+    const errors = validationErrors(resource, type)
+    const profile = errors.length === 0 ? profileFor(resource as FhirResource)?.url : undefined
+    return reply.type(FHIR_JSON).send(validationOutcome(face.outcome, request, errors, profile))
+  })
+
+  app.get<{ Params: IdParams }>('/:type/:id', { schema: docs.read }, async (request, reply) => {
     const type = resourceType(request.params.type)
     return sendRead(request, reply, readRecord(await resolve(request, false), type, request.params.id))
   })
 
-  app.put<{ Params: IdParams }>('/:type/:id', async (request, reply) => {
+  app.put<{ Params: IdParams }>('/:type/:id', { schema: docs.update }, async (request, reply) => {
     const type = resourceType(request.params.type)
     const ctx = await resolve(request, true)
     const ifMatch = parseIfMatch(request.headers['if-match'])
@@ -126,10 +157,10 @@ export function registerResourceRoutes (app: FastifyInstance, prefix: string, re
     await durable(request)
     return reply.code(204).header('etag', etagOf(String(stored.resource.meta?.versionId))).send()
   }
-  app.delete<{ Params: IdParams }>('/:type/:id', remove)
-  app.delete<{ Params: VersionParams }>('/:type/:id/_history/:vid', remove)
+  app.delete<{ Params: IdParams }>('/:type/:id', { schema: docs.delete }, remove)
+  app.delete<{ Params: VersionParams }>('/:type/:id/_history/:vid', { schema: docs.deleteVersion }, remove)
 
-  app.get<{ Params: IdParams }>('/:type/:id/_history', async (request, reply) => {
+  app.get<{ Params: IdParams }>('/:type/:id/_history', { schema: docs.history }, async (request, reply) => {
     const type = resourceType(request.params.type)
     const ctx = await resolve(request, false)
     const versions = historyOf(ctx, type, request.params.id)
@@ -138,7 +169,7 @@ export function registerResourceRoutes (app: FastifyInstance, prefix: string, re
     return reply.type(FHIR_JSON).send(historyBundle(baseUrlOf(request, prefix), versions.map((r) => present(request, r)), isDeleted))
   })
 
-  app.get<{ Params: VersionParams }>('/:type/:id/_history/:vid', async (request, reply) => {
+  app.get<{ Params: VersionParams }>('/:type/:id/_history/:vid', { schema: docs.vread }, async (request, reply) => {
     const type = resourceType(request.params.type)
     return sendRead(request, reply, readVersion(await resolve(request, false), type, request.params.id, request.params.vid))
   })

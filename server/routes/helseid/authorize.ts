@@ -18,6 +18,7 @@ import { isValidNin } from '../../domain/nin.js'
 import type { User } from '../../domain/world/users.js'
 import { clientJwtNow } from '../shared/client-jwt-now.js'
 import { errorPage, loginPage } from './login-page.js'
+import { AUTHORIZE_GET_DOC, AUTHORIZE_POST_DOC, LOGIN_DOC } from './docs.js'
 
 const LOGIN_PATH = `${ENDPOINT_PATHS.authorize}/login`
 const INTERACTION_LIFETIME_MS = 15 * 60 * 1000
@@ -94,10 +95,10 @@ const authorize: FastifyPluginAsync = async (app) => {
       .send(loginPage({ interaction, clientName: client.client_name ?? client.client_id, users: sandbox.world.users, action }))
   }
 
-  app.get(ENDPOINT_PATHS.authorize, async (request, reply) => handle(request, reply, request.query as AuthorizeParams))
-  app.post(ENDPOINT_PATHS.authorize, async (request, reply) => handle(request, reply, (request.body ?? {}) as AuthorizeParams))
+  app.get(ENDPOINT_PATHS.authorize, { schema: AUTHORIZE_GET_DOC }, async (request, reply) => handle(request, reply, request.query as AuthorizeParams))
+  app.post(ENDPOINT_PATHS.authorize, { schema: AUTHORIZE_POST_DOC }, async (request, reply) => handle(request, reply, (request.body ?? {}) as AuthorizeParams))
 
-  app.post(LOGIN_PATH, async (request, reply) => {
+  app.post(LOGIN_PATH, { schema: LOGIN_DOC }, async (request, reply) => {
     const form = (request.body ?? {}) as Record<string, unknown>
     const session = request.sandboxSession
     const authz = typeof form.interaction === 'string' ? session.interactions.take(form.interaction, session.clock.now()) : undefined

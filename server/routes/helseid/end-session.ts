@@ -11,6 +11,7 @@ import { issuerMismatch } from '../../domain/helseid/issuer-mismatch.js'
 import { postLogoutRedirectAllowed } from '../../domain/helseid/logout-redirect.js'
 import { OAuthError } from '../../domain/helseid/oauth-error.js'
 import { errorPage } from './login-page.js'
+import { END_SESSION_GET_DOC, END_SESSION_POST_DOC } from './docs.js'
 
 const SIGNED_OUT = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Signed out</title></head><body><main><h1>You are signed out of the HelseID sandbox</h1></main></body></html>'
 
@@ -52,8 +53,8 @@ const endSession: FastifyPluginAsync = async (app) => {
     return reply.type('text/html; charset=utf-8').send(SIGNED_OUT)
   }
 
-  app.get(ENDPOINT_PATHS.endSession, async (request, reply) => handle(request, reply, request.query as Record<string, unknown>))
-  app.post(ENDPOINT_PATHS.endSession, async (request, reply) => handle(request, reply, (request.body ?? {}) as Record<string, unknown>))
+  app.get(ENDPOINT_PATHS.endSession, { schema: END_SESSION_GET_DOC }, async (request, reply) => handle(request, reply, request.query as Record<string, unknown>))
+  app.post(ENDPOINT_PATHS.endSession, { schema: END_SESSION_POST_DOC }, async (request, reply) => handle(request, reply, (request.body ?? {}) as Record<string, unknown>))
 }
 
 export default endSession

@@ -14,9 +14,10 @@ import { OAuthError } from '../../domain/helseid/oauth-error.js'
 import { readRequestObject } from '../../domain/helseid/request-object.js'
 import { clientJwtNow } from '../shared/client-jwt-now.js'
 import { authenticate, dpopKeyOf, formParams } from './form.js'
+import { PAR_DOC } from './docs.js'
 
 const par: FastifyPluginAsync = async (app) => {
-  app.post(ENDPOINT_PATHS.par, async (request, reply) => {
+  app.post(ENDPOINT_PATHS.par, { schema: PAR_DOC }, async (request, reply) => {
     const params = formParams(request)
     if (params.request_uri !== undefined) throw new OAuthError('invalid_request', 'request_uri may not be pushed')
     const jkt = await dpopKeyOf(request, 'par')

@@ -6,9 +6,10 @@ import type { FastifyPluginAsync } from 'fastify'
 import { ENDPOINT_PATHS } from '../../domain/helseid/discovery.js'
 import { OAuthError } from '../../domain/helseid/oauth-error.js'
 import { authenticate, formParams } from './form.js'
+import { REVOCATION_DOC } from './docs.js'
 
 const revocation: FastifyPluginAsync = async (app) => {
-  app.post(ENDPOINT_PATHS.revocation, async (request, reply) => {
+  app.post(ENDPOINT_PATHS.revocation, { schema: REVOCATION_DOC }, async (request, reply) => {
     const params = formParams(request)
     const client = await authenticate(request, params)
     const token = params.token

@@ -12,6 +12,7 @@ import { successResponse } from '../../domain/helseid/test-token/response.js'
 import { createTestTokens } from '../../domain/helseid/test-token/service.js'
 import { useFace } from '../../faces/index.js'
 import { clientJwtNow } from '../shared/client-jwt-now.js'
+import { TEST_TOKEN_DOC } from './docs.js'
 
 const testToken: FastifyPluginAsync = async (app) => {
   const { sandbox } = app
@@ -20,7 +21,7 @@ const testToken: FastifyPluginAsync = async (app) => {
   // (bad JSON, wrong content type, too large) answer in the TTT's shape, not OAuth's.
   useFace(app, 'test-token', { notFound: false })
 
-  app.post(ENDPOINT_PATHS.testToken, async (request, reply) => {
+  app.post(ENDPOINT_PATHS.testToken, { schema: TEST_TOKEN_DOC }, async (request, reply) => {
     // The real TTT wants an API key from HelseID Selvbetjening in X-Auth-Key. The sandbox needs
     // none: it ignores the header, so scripts that send one work as they are.
     const ttt = parseTestTokenRequest(request.body)

@@ -15,6 +15,7 @@ import { TOKEN_EXCHANGE_GRANT, tokenExchangeGrant } from '../../domain/helseid/g
 import { OAuthError } from '../../domain/helseid/oauth-error.js'
 import { flagDefaultChildOrganisation } from '../../plugins/token-journal.js'
 import { authenticateWithAssertion, dpopKeyOf, formParams } from './form.js'
+import { TOKEN_DOC } from './docs.js'
 import { lenient } from '../shared/leniency.js'
 
 /** A client renewing within its token's last minute is doing what HelseID asks. */
@@ -28,7 +29,7 @@ const GRANTS: Record<string, (ctx: GrantContext) => Promise<TokenResponse>> = {
 }
 
 const token: FastifyPluginAsync = async (app) => {
-  app.post(ENDPOINT_PATHS.token, async (request, reply) => {
+  app.post(ENDPOINT_PATHS.token, { schema: TOKEN_DOC }, async (request, reply) => {
     const params = formParams(request)
     const grantType = params.grant_type
     if (typeof grantType !== 'string' || grantType === '') throw new OAuthError('invalid_request', 'grant_type is required')

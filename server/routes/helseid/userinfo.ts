@@ -11,6 +11,7 @@ import { DpopProofError, verifyDpopProof } from '../../domain/helseid/dpop.js'
 import { issuerMismatch } from '../../domain/helseid/issuer-mismatch.js'
 import { OAuthError } from '../../domain/helseid/oauth-error.js'
 import { clientJwtNow } from '../shared/client-jwt-now.js'
+import { USERINFO_DOC } from './docs.js'
 
 const USER_CLAIMS = ['sub', 'name', 'given_name', 'middle_name', 'family_name', CLAIM.pid, CLAIM.securityLevel, CLAIM.assuranceLevel, CLAIM.network, CLAIM.hprNumber]
 
@@ -58,8 +59,8 @@ const userinfo: FastifyPluginAsync = async (app) => {
     return reply.header('cache-control', 'no-store').send(Object.fromEntries(USER_CLAIMS.filter((c) => payload[c] !== undefined).map((c) => [c, payload[c]])))
   }
 
-  app.get(ENDPOINT_PATHS.userinfo, handle)
-  app.post(ENDPOINT_PATHS.userinfo, handle)
+  app.get(ENDPOINT_PATHS.userinfo, { schema: USERINFO_DOC }, handle)
+  app.post(ENDPOINT_PATHS.userinfo, { schema: USERINFO_DOC }, handle)
 }
 
 export default userinfo

@@ -12,6 +12,8 @@ import { requireJson } from '../shared/json-content-type.js'
 import { jsonBody, requireCaller, requireMethod } from './chain.js'
 import { sendJson } from '../../faces/rest.js'
 import { lenient } from '../shared/leniency.js'
+import { oneMethod } from '../shared/one-method.js'
+import { helseindikatorDoc } from './docs.js'
 
 const helseindikator: FastifyPluginAsync = async (app) => {
   const { sandbox } = app
@@ -43,8 +45,8 @@ const helseindikator: FastifyPluginAsync = async (app) => {
     return sendJson(request, reply, 200, answer)
   }
 
-  app.all('/helseindikator', handle)
-  app.all('/helseindikator/status', handle)
+  oneMethod(app, 'POST', '/helseindikator', helseindikatorDoc('The patient\'s helseindikator (icon state) and a ticket'), handle)
+  oneMethod(app, 'POST', '/helseindikator/status', helseindikatorDoc('The same as /v1/helseindikator: the path NHN\'s sample EHR uses'), handle)
 }
 
 export default helseindikator

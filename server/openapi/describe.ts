@@ -1,0 +1,58 @@
+/**
+ * The one way a route says what it is in the OpenAPI document: a Fastify route `schema` that only
+ * describes. Bodies, parameters and answers are JSON Schema; Fastify's own validator and
+ * serializer are switched off (server/plugins/openapi.ts), so the faces keep the real services'
+ * order of checks and their own error codes.
+ */
+import type { FastifySchema } from 'fastify'
+import type { JsonSchema } from './components.js'
+
+export interface Answer {
+  readonly description: string
+  /** The media type of the body; none for an answer without body. */
+  readonly media?: string
+  readonly schema?: JsonSchema
+  readonly headers?: Readonly<Record<string, JsonSchema>>
+}
+
+export interface RouteDoc {
+  readonly summary: string
+  readonly description?: string
+  readonly tags?: readonly string[]
+  /** Path parameters: name -> schema (all required). */
+  readonly params?: Readonly<Record<string, JsonSchema>>
+  readonly query?: Readonly<Record<string, JsonSchema>>
+  /** Request headers; `required` lists the names the route cannot do without. */
+  readonly headers?: { readonly properties: Readonly<Record<string, JsonSchema>>, readonly required?: readonly string[] }
+  readonly body?: { readonly media: string, readonly schema: JsonSchema, readonly required?: boolean }
+  /** The answers by status ('200', '201', '4XX', ...); the face adds its error answers. */
+  readonly responses: Readonly<Record<string, Answer>>
+}
+
+function objectOf (properties: Readonly<Record<string, JsonSchema>>, required: readonly string[]): JsonSchema {
+  return { type: 'object', properties, ...(required.length > 0 && { required: [...required] }) }
+}
+
+function responseOf (answer: Answer): JsonSchema {
+  return {
+    // @fastify/swagger's way of saying "no body"; without it, it invents a JSON one.
+    ...(answer.schema === undefined && { type: 'null' }),
+    description: answer.description,
+    // @fastify/swagger wraps each header's schema itself.
+    ...(answer.headers !== undefined && { headers: { ...answer.headers } }),
+    ...(answer.schema !== undefined && { content: { [answer.media ?? 'application/json']: { schema: answer.schema } } })
+  }
+}
+
+export function describe (doc: RouteDoc): FastifySchema {
+  return {
+    summary: doc.summary,
+    ...(doc.description !== undefined && { description: doc.description }),
+    ...(doc.tags !== undefined && { tags: [...doc.tags] }),
+    ...(doc.params !== undefined && { params: objectOf(doc.params, Object.keys(doc.params)) }),
+    ...(doc.query !== undefined && { querystring: objectOf(doc.query, []) }),
+    ...(doc.headers !== undefined && { headers: objectOf(doc.headers.properties, doc.headers.required ?? []) }),
+    ...(doc.body !== undefined && { body: { content: { [doc.body.media]: { schema: doc.body.schema } } } }),
+    response: Object.fromEntries(Object.entries(doc.responses).map(([status, answer]) => [status, responseOf(answer)]))
+  }
+}
