@@ -17,7 +17,8 @@ function scopesOf (payload: JWTPayload): string[] {
   return typeof scope === 'string' ? scope.split(' ') : []
 }
 
-function hasAttest (payload: JWTPayload): boolean {
+/** The token carries the attest (authorization_details of the tillitsrammeverk type). */
+export function hasTillitsrammeverkAttest (payload: JWTPayload): boolean {
   const details = payload.authorization_details
   const entries: unknown[] = Array.isArray(details) ? details : details === undefined ? [] : [details]
   return entries.some((e) => typeof e === 'object' && e !== null && (e as Record<string, unknown>).type === TILLITSRAMMEVERK_TYPE)
@@ -27,7 +28,7 @@ export function checkTillitsrammeverk (payload: JWTPayload, requireAttest: boole
   if (!scopesOf(payload).includes(TILLITSRAMMEVERK_SCOPE)) {
     throw new KjError('KJF-000197', `the token has no scope ${TILLITSRAMMEVERK_SCOPE}; Kjernejournal Innlogging requires it (ask HelseID for it at login)`)
   }
-  if (requireAttest && !hasAttest(payload)) {
+  if (requireAttest && !hasTillitsrammeverkAttest(payload)) {
     throw new KjError('KJF-000218', `the token carries no tillitsrammeverk attest (authorization_details of type ${TILLITSRAMMEVERK_TYPE}); send it in the client assertion of a refresh when the patient is chosen (INNLOGGING_REQUIRE_ATTEST is on)`)
   }
 }

@@ -8,6 +8,7 @@
  * @see https://github.com/NorskHelsenett/kjernejournal-innlogging-klient (NHN's sample EHR, KjernejournalInnlogging.kt)
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
+import { decodeJwt } from 'jose'
 import { KjError } from '../../domain/kj-error.js'
 import type { KjToken } from '../../domain/kjernejournal/access-token.js'
 import { innloggingOf, type InnloggingLimits } from '../../domain/portal/innlogging.js'
@@ -15,7 +16,8 @@ import { checkActingRole, checkPortalOrganisation, checkPortalUser } from '../..
 import { parseCreateSession, parseJsonBody, parseSessionId } from '../../domain/portal/session-request.js'
 import { requireJsonOrNone } from '../shared/json-content-type.js'
 import { pongBody } from '../../domain/kjernejournal/pong.js'
-import { checkTillitsrammeverk } from '../../domain/portal/tillitsrammeverk.js'
+import { checkTillitsrammeverk, hasTillitsrammeverkAttest } from '../../domain/portal/tillitsrammeverk.js'
+import { lenient } from '../shared/leniency.js'
 import { requireToken } from '../shared/token.js'
 import { NO_STORE } from '../../faces/portal.js'
 import { asPortalFace } from './face.js'
@@ -33,6 +35,19 @@ async function requireUserToken (request: FastifyRequest, athOptional = false): 
   return token as KjToken & { pid: string }
 }
 
+/** The body as JSON; one read without a Content-Type (as NHN's reference EHR sends it) is a finding. */
+function jsonBody (request: FastifyRequest): unknown {
+  const body = parseJsonBody(request.body)
+  if (request.headers['content-type'] === undefined) lenient(request, 'innlogging-json-without-content-type', 'a JSON body was sent without a Content-Type')
+  return body
+}
+
+/** The request's DPoP proof carries `ath` (the proof has been verified by then). */
+function proofHasAth (request: FastifyRequest): boolean {
+  const proof = request.headers.dpop
+  return typeof proof !== 'string' || decodeJwt(proof).ath !== undefined
+}
+
 const sessionApi: FastifyPluginAsync = async (app) => {
   app.removeAllContentTypeParsers()
   app.addContentTypeParser('*', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_request, body, done) => { done(null, body) })
@@ -47,8 +62,9 @@ const sessionApi: FastifyPluginAsync = async (app) => {
     requireJsonOrNone(request)
     const token = await requireUserToken(request)
     checkTillitsrammeverk(token.payload, sandbox.config.INNLOGGING_REQUIRE_ATTEST)
+    if (!hasTillitsrammeverkAttest(token.payload)) lenient(request, 'innlogging-attest-not-required', 'the user token has the tillitsrammeverk scope but no attest in authorization_details')
     const organisation = checkPortalOrganisation([token.orgnrChild, token.orgnrParent].filter((o): o is string => o !== undefined), sandbox.world.organisations)
-    const body = parseCreateSession(parseJsonBody(request.body))
+    const body = parseCreateSession(jsonBody(request))
     const user = checkPortalUser({ pid: token.pid, ...(token.hprNumber !== undefined && { hprNumber: token.hprNumber }) }, sandbox.world.users, 'innlogging')
     checkActingRole(user, body.role)
     const patient = sandbox.world.patients.get(body.nin)
@@ -71,7 +87,7 @@ const sessionApi: FastifyPluginAsync = async (app) => {
   app.post('/refresh', async (request, reply) => {
     requireJsonOrNone(request)
     const token = await requireUserToken(request)
-    const id = parseSessionId(parseJsonBody(request.body))
+    const id = parseSessionId(jsonBody(request))
     const session = request.sandboxSession
     const refreshed = innloggingOf(session).refresh(id, { pid: token.pid, clientId: token.clientId }, limits, session.clock.now())
     return reply.headers(NO_STORE).send({
@@ -84,8 +100,12 @@ const sessionApi: FastifyPluginAsync = async (app) => {
   app.post('/end', async (request, reply) => {
     requireJsonOrNone(request)
     // NHN's reference EHR signs this proof without `ath`; HelseID's rules require it (docs/portal.md).
-    const token = await requireUserToken(request, !sandbox.config.INNLOGGING_END_REQUIRES_ATH)
-    const id = parseSessionId(parseJsonBody(request.body))
+    const athOptional = !sandbox.config.INNLOGGING_END_REQUIRES_ATH
+    const token = await requireUserToken(request, athOptional)
+    if (athOptional && !proofHasAth(request) && !lenient(request, 'innlogging-end-without-ath', 'the DPoP proof of end has no ath')) {
+      throw new KjError('KJF-000198', 'the DPoP proof has no ath: a proof used in an API call must include the access token\'s hash (strict profile)')
+    }
+    const id = parseSessionId(jsonBody(request))
     const session = request.sandboxSession
     innloggingOf(session).end(id, { pid: token.pid, clientId: token.clientId }, session.clock.now())
     return reply.code(204).headers(NO_STORE).send()
@@ -94,6 +114,8 @@ const sessionApi: FastifyPluginAsync = async (app) => {
   // The call NHN's TestTokenDemo makes to see that a token works against Innlogging.
   app.get('/ping', async (request, reply) => {
     await requireUserToken(request)
+    const sourceSystem = request.headers['x-source-system']
+    if (typeof sourceSystem !== 'string' || sourceSystem.trim() === '') lenient(request, 'innlogging-source-system-not-checked', 'ping was sent without X-SOURCE-SYSTEM')
     return reply.headers(NO_STORE).send(pongBody(sandbox.config.PING_FIELD, request.sandboxSession.clock.now()))
   })
 }

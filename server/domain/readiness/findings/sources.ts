@@ -9,5 +9,7 @@ export const SOURCES = {
   restWorkflow: 'https://kjernejournal.atlassian.net/wiki/spaces/KJERNEJOURDOK1/pages/786989408',
   innloggingClient: 'https://utviklerportal.nhn.no/informasjonstjenester/kjernejournal-portal/innlogging/innlogging/docs/helseidklientmd/',
   nhnInnloggingSample: 'https://github.com/NorskHelsenett/kjernejournal-innlogging-klient',
+  helseidDpopProof: 'https://utviklerportal.nhn.no/informasjonstjenester/helseid/protokoller-og-sikkerhetsprofil/sikkerhetsprofil/docs/vedlegg/formatering_av_dpop_bevis_enmd',
+  helseidTestTokenDemo: 'https://github.com/NorskHelsenett/HelseID.Samples',
   rfc9449: 'https://www.rfc-editor.org/rfc/rfc9449#section-7.1'
 } as const
