@@ -29,12 +29,13 @@ export interface FindingDefinition {
 
 import { CRITICAL_INFORMATION_FINDINGS } from './findings/critical-information.js'
 import { DPOP_FINDINGS } from './findings/dpop.js'
+import { FHIR_OPERATION_FINDINGS } from './findings/fhir-operations.js'
 import { HELSEID_FINDINGS } from './findings/helseid.js'
 import { INNLOGGING_FINDINGS } from './findings/innlogging.js'
 import { REST_FINDINGS } from './findings/rest.js'
 
 /** One file per area (findings/), so each face's findings sit beside each other. */
-export const FINDINGS: readonly FindingDefinition[] = [...HELSEID_FINDINGS, ...REST_FINDINGS, ...CRITICAL_INFORMATION_FINDINGS, ...DPOP_FINDINGS, ...INNLOGGING_FINDINGS]
+export const FINDINGS: readonly FindingDefinition[] = [...HELSEID_FINDINGS, ...REST_FINDINGS, ...CRITICAL_INFORMATION_FINDINGS, ...DPOP_FINDINGS, ...FHIR_OPERATION_FINDINGS, ...INNLOGGING_FINDINGS]
 
 const BY_ID = new Map(FINDINGS.map((f) => [f.id, f]))
 

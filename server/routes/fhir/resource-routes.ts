@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { historyBundle, searchAnswer } from '../../domain/fhir/bundle.js'
 import { etagOf, httpDate, parseIfMatch } from '../../domain/fhir/versioning.js'
 import { KjError } from '../../domain/kj-error.js'
+import { lenient } from '../shared/leniency.js'
 import { withCategorySystem } from '../../domain/critical-info/category-system.js'
 import { profileByName, profileFor } from '../../domain/critical-info/profiles/index.js'
 import {
@@ -130,6 +131,7 @@ export function registerResourceRoutes (app: FastifyInstance, face: ResourceFace
   app.post<{ Params: TypeParams }>('/:type/$validate', { schema: docs.validate }, async (request, reply) => {
     const type = resourceType(request.params.type)
     await resolve(request, true)
+    lenient(request, 'validate-operation', `${type}/$validate, an operation NHN does not document`)
     const resource = resourceToValidate(fhirBody(request))
     const errors = validationErrors(resource, type)
     const profile = errors.length === 0 ? profileFor(resource as FhirResource)?.url : undefined
