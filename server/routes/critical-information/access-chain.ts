@@ -10,7 +10,7 @@ import { checkMayRegister, checkPatientAccess, checkPointOfCare, checkRole, chec
 import { parseAccessBasis, parsePatientNin, parseSourceSystem, parseUserRole } from '../../domain/critical-info/request-headers.js'
 import type { OperationContext } from '../../domain/critical-info/service.js'
 import type { KjToken } from '../../domain/kjernejournal/access-token.js'
-import { authoriseOrganisation } from '../../domain/kjernejournal/organisation-access.js'
+import { authoriseKjOrganisation } from '../shared/organisation.js'
 import { patientOf } from '../shared/patient.js'
 import { requireToken } from '../shared/token.js'
 
@@ -26,7 +26,7 @@ export async function criticalInfoAccess (request: FastifyRequest, write: boolea
   const nin = parsePatientNin(request.headers)
   const basis = parseAccessBasis(request.headers)
   checkPointOfCare(token)
-  authoriseOrganisation(token, sandbox.world.organisations)
+  authoriseKjOrganisation(request, token)
   const now = new Date(session.clock.now())
   const user = checkUser(token, sandbox.world.users, now)
   const role = parseUserRole(request.headers)

@@ -7,11 +7,11 @@ import type { FastifyPluginAsync } from 'fastify'
 import { checkPointOfCare, checkUser, statusResponse } from '../../domain/critical-info/access.js'
 import { profileByName, profileFor } from '../../domain/critical-info/profiles/index.js'
 import { parsePatientNin, parseSourceSystem } from '../../domain/critical-info/request-headers.js'
-import { authoriseOrganisation } from '../../domain/kjernejournal/organisation-access.js'
 import { FHIR_JSON } from '../../faces/operation-outcome.js'
 import { asFhirFace } from '../fhir/fhir-face.js'
 import { metadataFor } from '../fhir/metadata.js'
 import { registerResourceRoutes } from '../fhir/resource-routes.js'
+import { authoriseKjOrganisation } from '../shared/organisation.js'
 import { patientOf } from '../shared/patient.js'
 import { criticalInfoAccess, criticalInfoToken } from './access-chain.js'
 
@@ -27,7 +27,7 @@ const criticalInformation: FastifyPluginAsync = async (app) => {
     parseSourceSystem(request.headers)
     const nin = parsePatientNin(request.headers)
     checkPointOfCare(token)
-    authoriseOrganisation(token, sandbox.world.organisations)
+    authoriseKjOrganisation(request, token)
     const session = request.sandboxSession
     const user = token.pid !== undefined ? checkUser(token, sandbox.world.users, new Date(session.clock.now())) : undefined
     const patient = patientOf(request, nin)
