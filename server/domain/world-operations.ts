@@ -12,6 +12,7 @@ import type { FixtureFiles } from './fixtures.js'
 import type { Client, ClientRegistration, ClientRegistry } from './helseid/clients.js'
 import type { Session } from './session.js'
 import type { SessionRegistry } from './sessions.js'
+import { runTimeGrant, type RunTimeGrant } from './world/organisation-register.js'
 import type { Organisation } from './world/organisations.js'
 import type { Patient } from './world/patients.js'
 import { replaceWorld, type World } from './world/world.js'
@@ -105,6 +106,17 @@ export class WorldOperations {
     this.#savedOrganisations.delete(orgnr)
     this.#deletedOrganisations.add(orgnr)
     await this.#keeper.organisationDeleted(orgnr)
+  }
+
+  /**
+   * Whether organisation `orgnr` has Kjernejournal access only because it was added or changed at
+   * run time (the register or a client's registration), and which: a readiness finding, since at
+   * NHN only an agreement gives access.
+   */
+  grantedAtRunTime (orgnr: string): RunTimeGrant | undefined {
+    const saved = this.#savedOrganisations.get(orgnr)
+    if (saved === undefined || !saved.access || !saved.active) return undefined
+    return runTimeGrant(saved, this.#loaded.organisations.find((o) => o.orgnr === orgnr))
   }
 
   /** Adds or replaces a client; resolves with it once kept. */

@@ -51,6 +51,25 @@ export interface ClientOrganisations {
   readonly represents?: readonly string[] | undefined
 }
 
+/** How an organisation brought by a registration says so in the register (its note), kept across restarts. */
+const BROUGHT_NOTE = (clientId: string): string => `Added when client '${clientId}' was registered.`
+
+export function broughtByClient (organisation: Pick<Organisation, 'note'>): boolean {
+  return /^Added when client '.*' was registered\.$/.test(organisation.note)
+}
+
+/** Where an organisation's Kjernejournal access comes from when the fixture files do not grant it. */
+export type RunTimeGrant = 'client-registration' | 'organisation-register'
+
+/**
+ * Whether `saved` (a run-time entry of the register) is what lets its organisation in: the fixture
+ * files lack it or give it no access or no activity. The answer names where it came from.
+ */
+export function runTimeGrant (saved: Organisation, fixture: Organisation | undefined): RunTimeGrant | undefined {
+  if (fixture !== undefined && fixture.access && fixture.active) return undefined
+  return broughtByClient(saved) ? 'client-registration' : 'organisation-register'
+}
+
 /**
  * The organisations a client brings that the register lacks, as entries with access and active,
  * parents before their children (a child's parent is the client's orgnr_parent when that is
@@ -67,7 +86,7 @@ export function organisationsBroughtBy (client: ClientOrganisations, organisatio
   for (const w of wanted) {
     if (organisations.has(w.orgnr) || added.has(w.orgnr)) continue
     const parent = w.parent !== undefined && w.parent !== w.orgnr ? { parent: w.parent } : {}
-    added.set(w.orgnr, { orgnr: w.orgnr, name: w.name, ...parent, access: true, active: true, note: `Added when client '${client.client_id}' was registered.` })
+    added.set(w.orgnr, { orgnr: w.orgnr, name: w.name, ...parent, access: true, active: true, note: BROUGHT_NOTE(client.client_id) })
   }
   return [...added.values()]
 }

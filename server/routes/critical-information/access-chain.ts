@@ -11,7 +11,7 @@ import { checkMayRegister, checkPatientAccess, checkPointOfCare, checkRole, chec
 import { ACCESS_BASES, parseAccessBasis, parsePatientNin, parseSourceSystem, parseUserRole } from '../../domain/critical-info/request-headers.js'
 import type { OperationContext } from '../../domain/critical-info/service.js'
 import type { KjToken } from '../../domain/kjernejournal/access-token.js'
-import { authoriseOrganisation } from '../../domain/kjernejournal/organisation-access.js'
+import { authoriseKjOrganisation } from '../shared/organisation.js'
 import { patientOf } from '../shared/patient.js'
 import { requireToken } from '../shared/token.js'
 import type { HeadersDoc } from '../fhir/docs.js'
@@ -49,7 +49,7 @@ export async function criticalInfoAccess (request: FastifyRequest, write: boolea
   const nin = parsePatientNin(request.headers)
   const basis = parseAccessBasis(request.headers)
   checkPointOfCare(token)
-  authoriseOrganisation(token, sandbox.world.organisations)
+  authoriseKjOrganisation(request, token)
   const now = new Date(session.clock.now())
   const user = checkUser(token, sandbox.world.users, now)
   const role = parseUserRole(request.headers)

@@ -11,7 +11,7 @@ import { profileByName, profileFor } from '../../domain/critical-info/profiles/i
 import { parseAccessBasis, parsePatientNin, parseSourceSystem, parseUserRole } from '../../domain/critical-info/request-headers.js'
 import { checkStatusBodyNin } from '../../domain/critical-info/status-body.js'
 import type { FhirResource } from '../../domain/critical-info/types.js'
-import { authoriseOrganisation } from '../../domain/kjernejournal/organisation-access.js'
+import { authoriseKjOrganisation } from '../shared/organisation.js'
 import { patientOf } from '../shared/patient.js'
 import { criticalInfoToken } from './access-chain.js'
 
@@ -23,7 +23,7 @@ export async function statusRoute (request: FastifyRequest, reply: FastifyReply)
   const isUser = token.pid !== undefined
   if (isUser) parseAccessBasis(request.headers)
   checkPointOfCare(token)
-  authoriseOrganisation(token, sandbox.world.organisations)
+  authoriseKjOrganisation(request, token)
   checkStatusBodyNin(request.body, nin)
   const session = request.sandboxSession
   const user = isUser ? checkUser(token, sandbox.world.users, new Date(session.clock.now())) : undefined

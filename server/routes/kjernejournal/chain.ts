@@ -7,8 +7,9 @@ import { MAX_JSON_DEPTH, nestsDeeperThan } from '../../domain/json-depth.js'
 import type { FastifyRequest } from 'fastify'
 import { KjError } from '../../domain/kj-error.js'
 import type { KjToken } from '../../domain/kjernejournal/access-token.js'
-import { authoriseOrganisation, checkEpjSystem } from '../../domain/kjernejournal/organisation-access.js'
+import { checkEpjSystem } from '../../domain/kjernejournal/organisation-access.js'
 import type { Organisation } from '../../domain/world/organisations.js'
+import { authoriseKjOrganisation } from '../shared/organisation.js'
 import { requireToken } from '../shared/token.js'
 
 export function requireMethod (request: FastifyRequest, method: 'GET' | 'POST'): void {
@@ -18,7 +19,7 @@ export function requireMethod (request: FastifyRequest, method: 'GET' | 'POST'):
 export async function requireCaller (request: FastifyRequest): Promise<{ token: KjToken, organisation: Organisation, epjSystem: string }> {
   const token = await requireToken(request)
   const epjSystem = checkEpjSystem(request.headers['x-epj-system'])
-  const organisation = authoriseOrganisation(token, request.server.sandbox.world.organisations)
+  const organisation = authoriseKjOrganisation(request, token)
   return { token, organisation, epjSystem }
 }
 

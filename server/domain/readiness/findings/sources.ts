@@ -6,6 +6,7 @@ export const SOURCES = {
   criticalInfoAuthorization: 'https://utviklerportal.nhn.no/informasjonstjenester/kritisk-informasjon/kritisk-info-fhir-api/hit-critical-information/docs/authorizationmd',
   criticalInfoResources: 'https://utviklerportal.nhn.no/informasjonstjenester/kritisk-informasjon/kritisk-info-fhir-api/hit-critical-information/docs/',
   helseindikator: 'https://kjernejournal.atlassian.net/wiki/pages/diffpages.action?originalId=814415889&pageId=817987807',
+  pingOutput: 'https://kjernejournal.atlassian.net/wiki/pages/diffpages.action?originalId=687603770&pageId=783220744',
   restWorkflow: 'https://kjernejournal.atlassian.net/wiki/spaces/KJERNEJOURDOK1/pages/786989408',
   innloggingClient: 'https://utviklerportal.nhn.no/informasjonstjenester/kjernejournal-portal/innlogging/innlogging/docs/helseidklientmd/',
   nhnInnloggingSample: 'https://github.com/NorskHelsenett/kjernejournal-innlogging-klient',
