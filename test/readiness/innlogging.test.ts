@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify'
 import { build, ISSUER } from '../helper.js'
 import { dpopProof } from '../support/dpop.js'
 import { testToken } from '../support/kj.js'
+import { ticketFor } from '../support/critical-info.js'
 import { pkce } from '../support/login.js'
 import { createBody, createSession, dpopUserToken, INNLOGGING_SCOPES, sessionCall, type UserToken } from '../support/portal.js'
 
@@ -159,4 +160,25 @@ t.test('innlogging-attest-not-required: create with a token without the attest; 
   const refused = await sessionCall(checked, 'create', other, createBody(pkce().challenge))
   t.equal(refused.statusCode, 401, 'INNLOGGING_REQUIRE_ATTEST refuses it')
   t.equal(await findingOf(checked, 'innlogging-attest-not-required'), undefined, 'and records no finding')
+})
+
+t.test('ticket-not-url-encoded: a portal ticket whose + arrived as a space is AUT_119 in both profiles, with a will-fail finding', async (t) => {
+  const app = await build(t)
+  const ticket = await ticketFor(app, '01887840020')
+  t.match(ticket, /\+/, 'tickets carry a +')
+  const raw = `/hpp-webapp/hentpasient.html?ticket=${ticket}&test_pid=01887840020`
+  const broken = await app.inject({ method: 'GET', url: raw })
+  t.equal(broken.statusCode, 401)
+  t.match(broken.body, /AUT_119/)
+  const report = (await app.inject({ method: 'GET', url: '/__admin/readiness' })).json()
+  const finding = report.findings.find((f: { id: string }) => f.id === 'ticket-not-url-encoded')
+  t.equal(finding?.count, 1)
+  t.equal(finding?.severity, 'will-fail')
+  t.equal(report.verdict, 'not-ready')
+  const encoded = await app.inject({ method: 'GET', url: `/hpp-webapp/hentpasient.html?ticket=${encodeURIComponent(ticket)}&test_pid=01887840020` })
+  t.equal(encoded.statusCode, 200, 'the encoded ticket opens the page')
+  await app.inject({ method: 'PUT', url: '/__admin/profile', payload: { profile: 'strict' } })
+  const strict = await app.inject({ method: 'GET', url: raw })
+  t.equal(strict.statusCode, 401)
+  t.match(strict.body, /AUT_119/)
 })

@@ -42,5 +42,14 @@ export const INNLOGGING_FINDINGS: readonly FindingDefinition[] = [
     fix: 'When the user chooses the patient, refresh the HelseID token with the tillitsrammeverk attest in the client assertion\'s authorization_details, and create the Innlogging session with that token (INNLOGGING_REQUIRE_ATTEST=true checks it here).',
     strict: { refuses: false, why: 'Whether the real service refuses create without the attest is not documented; INNLOGGING_REQUIRE_ATTEST=true refuses it with KJF-000218 for those who want the check.' },
     assumption: true
+  },
+  {
+    id: 'ticket-not-url-encoded',
+    severity: 'will-fail',
+    title: 'Portal opened with a ticket that was not URL-encoded',
+    realService: 'Tickets are standard base64 with + and /; the portal decodes its query as a form, so an unencoded + arrives as a space and the real portal answers AUT_119 ("check the URL and the ticket parameter").',
+    source: SOURCES.portalErrorCodes,
+    fix: 'URL-encode the ticket when you put it in the portal URL (encodeURIComponent, Uri.EscapeDataString, URLEncoder.encode).',
+    strict: { refuses: true, answer: 'AUT_119, as in the lenient profile: here the sandbox is not lenient, the finding only names the cause' }
   }
 ]

@@ -9,6 +9,7 @@ export const SOURCES = {
   pingOutput: 'https://kjernejournal.atlassian.net/wiki/pages/diffpages.action?originalId=687603770&pageId=783220744',
   restWorkflow: 'https://kjernejournal.atlassian.net/wiki/spaces/KJERNEJOURDOK1/pages/786989408',
   innloggingClient: 'https://utviklerportal.nhn.no/informasjonstjenester/kjernejournal-portal/innlogging/innlogging/docs/helseidklientmd/',
+  portalErrorCodes: 'https://kjernejournal.atlassian.net/wiki/spaces/KJERNEJOURDOK1/pages/664635127',
   nhnInnloggingSample: 'https://github.com/NorskHelsenett/kjernejournal-innlogging-klient',
   helseidDpopProof: 'https://utviklerportal.nhn.no/informasjonstjenester/helseid/protokoller-og-sikkerhetsprofil/sikkerhetsprofil/docs/vedlegg/formatering_av_dpop_bevis_enmd',
   helseidTestTokenDemo: 'https://github.com/NorskHelsenett/HelseID.Samples',
