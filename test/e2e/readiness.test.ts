@@ -12,6 +12,7 @@ import { parse } from 'junit2json'
 import { clientAssertion } from '../helper.js'
 import { dpopKey, dpopProof, type DpopKey } from '../support/dpop.js'
 import { runCompiled, startCompiled } from '../support/compiled.js'
+import { structure } from '../support/org-structure.js'
 
 const PATIENT = '01887840020'
 const EPJ = 'Readiness test EHR 1.0'
@@ -35,7 +36,8 @@ async function flow (base: string, session: string, key: DpopKey): Promise<Step[
       grant_type: 'client_credentials',
       scope: 'nhn:kjernejournal/api',
       client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
-      client_assertion: await clientAssertion({ audience: tokenUrl })
+      // The point of care goes in the assertion, as HelseID asks: no default-child-organisation finding.
+      client_assertion: await clientAssertion({ audience: tokenUrl, claims: { authorization_details: [structure('urn:oid:2.16.578.1.12.4.1.4.101', '310001295')] } })
     }).toString()
   })
   let token = await tokenCall()

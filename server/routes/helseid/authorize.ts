@@ -17,6 +17,7 @@ import { readRequestObject } from '../../domain/helseid/request-object.js'
 import { isValidNin } from '../../domain/nin.js'
 import type { User } from '../../domain/world/users.js'
 import { clientJwtNow } from '../shared/client-jwt-now.js'
+import { lenient } from '../shared/leniency.js'
 import { errorPage, loginPage } from './login-page.js'
 import { AUTHORIZE_GET_DOC, AUTHORIZE_POST_DOC, LOGIN_DOC } from './docs.js'
 
@@ -73,6 +74,10 @@ const authorize: FastifyPluginAsync = async (app) => {
       } else {
         redirectUri = trustedRedirectUri(params, client)
         authz = parseAuthorizationRequest(params, client)
+        // HelseID documents the structures at PAR or in a request object, not in the front channel.
+        if (params === given && authz.details !== undefined) {
+          lenient(request, 'authorization-details-front-channel', `client '${client.client_id}' sent authorization_details as a plain /connect/authorize parameter, not at PAR or in a request object`)
+        }
       }
     } catch (err) {
       if (err instanceof UntrustedRedirectError) return showError(reply, err)

@@ -13,6 +13,7 @@ import { createTestTokens } from '../../domain/helseid/test-token/service.js'
 import { useFace } from '../../faces/index.js'
 import { clientJwtNow } from '../shared/client-jwt-now.js'
 import { TEST_TOKEN_DOC } from './docs.js'
+import { lenient } from '../shared/leniency.js'
 
 const testToken: FastifyPluginAsync = async (app) => {
   const { sandbox } = app
@@ -31,7 +32,10 @@ const testToken: FastifyPluginAsync = async (app) => {
       now: session.clock.epochSeconds(),
       proofNow: clientJwtNow(request),
       keys: sandbox.keys,
-      people: sandbox.world.users
+      people: sandbox.world.users,
+      onSynthesisedHpr: (pid, hprNumber) => {
+        lenient(request, 'synthesised-hpr-number', `getHprNumberFromHprregisteret for pid ${pid}, whom no fixture user is; the token got the synthesised HPR number ${hprNumber}`)
+      }
     })
     request.log.debug({ audience: ttt.audience, dpop: tokens.dPoPProof !== null }, 'test token issued')
     return reply.header('cache-control', 'no-store').send(successResponse(tokens))

@@ -47,6 +47,11 @@ const token: FastifyPluginAsync = async (app) => {
       params,
       assertionDetails: parseAuthorizationDetails(assertion?.authorization_details),
       observeOrganisations: (organisations) => { if (organisations.defaultChild) flagDefaultChildOrganisation(request) },
+      // Strict: HelseID puts no child in a token the EHR sent no structure for. A secret client
+      // may send none at all (HID-1008): its finding is client-secret-auth, whose fix comes first.
+      ...(client.authMethod === 'private_key_jwt' && {
+        defaultChildAllowed: () => lenient(request, 'default-child-organisation', `client '${client.client_id}' sent no helseid_authorization structure naming a child; the token took the registration's orgnr_child ${client.orgnr_child ?? ''}`)
+      }),
       subjectTokenKeys: app.sandbox.tokenKeys,
       ...(jkt !== undefined && { jkt })
     })

@@ -61,6 +61,11 @@ export interface GrantContext extends TokenIssuance {
   readonly assertionDetails?: AuthorizationDetails
   /** Told which organisation numbers the token got, so the journal can flag a registration's default child. */
   readonly observeOrganisations?: (organisations: TokenOrganisations) => void
+  /**
+   * Asked when the token would take the registration's compatibility `orgnr_child` (no structure
+   * named a child); false issues it without one, as HelseID does. Absent: the default is used.
+   */
+  readonly defaultChildAllowed?: () => boolean
   /** HelseID's published keys, for the subject token of a token exchange. */
   readonly subjectTokenKeys?: JWTVerifyGetKey
 }

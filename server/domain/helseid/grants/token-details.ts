@@ -15,7 +15,10 @@ export interface TokenDetails {
 
 export function tokenDetails (ctx: GrantContext, fromLogin: AuthorizationDetails = {}): TokenDetails {
   const details = combineDetails(fromLogin, ctx.assertionDetails ?? {})
-  const organisations = tokenOrganisations(ctx.client, details.organisation)
+  const offered = tokenOrganisations(ctx.client, details.organisation)
+  const organisations = offered.defaultChild && ctx.defaultChildAllowed?.() === false
+    ? { ...(offered.parent !== undefined && { parent: offered.parent }), defaultChild: false }
+    : offered
   if (details.attest !== undefined) checkAttestOrganisations(details.attest, organisations)
   ctx.observeOrganisations?.(organisations)
   return { organisations, ...(details.attest !== undefined && { attest: details.attest }) }

@@ -25,8 +25,11 @@ function lookUp (people: readonly User[], pid: string, asker: PersonSwitch): Use
   return person
 }
 
+/** Told when the HPR number asked for is one the sandbox synthesised (the pid is in no fixture). */
+export type SynthesisedHprObserver = (pid: string, hprNumber: string) => void
+
 /** Returns the claims with the switches of the request applied. */
-export function applyPersonSwitches (claims: JWTPayload, request: TestTokenRequest, people: readonly User[], clientId: string): JWTPayload {
+export function applyPersonSwitches (claims: JWTPayload, request: TestTokenRequest, people: readonly User[], clientId: string, onSynthesisedHpr?: SynthesisedHprObserver): JWTPayload {
   const asked = SWITCHES.filter((name) => request[name] === true)
   if (asked.length === 0) return claims
   const pid = claims[CLAIM.pid]
@@ -48,6 +51,7 @@ export function applyPersonSwitches (claims: JWTPayload, request: TestTokenReque
     const person = lookUp(people, pid, 'getHprNumberFromHprregisteret')
     if (person.hprNumber !== undefined) out[CLAIM.hprNumber] = person.hprNumber
     else delete out[CLAIM.hprNumber]
+    if (person.hprNumber !== undefined && !people.includes(person)) onSynthesisedHpr?.(pid, person.hprNumber)
   }
   if (request.setPidPseudonym === true && out[CLAIM.pidPseudonym] === undefined) out[CLAIM.pidPseudonym] = pseudonym(clientId, pid)
   if (request.setSubject === true && out.sub === undefined) out.sub = pseudonym(clientId, pid)

@@ -13,7 +13,7 @@ import { DEFAULT_TEST_CLIENT, testClientClaims } from './client-claims.js'
 import { proofKey, type ProofKey } from './dpop-key.js'
 import { createDpopProof } from './dpop-proof.js'
 import { claimSources, nonEmpty } from './generation.js'
-import { applyPersonSwitches } from './person-lookups.js'
+import { applyPersonSwitches, type SynthesisedHprObserver } from './person-lookups.js'
 import type { TestTokenRequest } from './request.js'
 import { TestTokenError, type TestTokens } from './response.js'
 import { tillitsrammeverkDetails } from './tillitsrammeverk.js'
@@ -29,6 +29,8 @@ export interface TestTokenContext {
   readonly keys: SigningKeys
   /** The people the sandbox's registers know; the first is the default user. */
   readonly people: readonly User[]
+  /** Told when a switch gave a synthesised HPR number (the route records it as a finding). */
+  readonly onSynthesisedHpr?: SynthesisedHprObserver
 }
 
 function text (value: unknown): string | undefined {
@@ -48,7 +50,7 @@ function claimsOf (request: TestTokenRequest, ctx: TestTokenContext): JWTPayload
     request.userClaimsParameters,
     { clientId, now: ctx.now, defaultUser: ctx.people[0] ?? DEFAULT_TEST_USER }
   )
-  const claims = applyPersonSwitches({ ...client, ...user }, request, ctx.people, clientId)
+  const claims = applyPersonSwitches({ ...client, ...user }, request, ctx.people, clientId, ctx.onSynthesisedHpr)
   if (request.createTillitsrammeverkClaims === true) {
     const legalEntity = text(claims[CLAIM.orgnrParent]) ?? DEFAULT_TEST_CLIENT.orgnr_parent
     const pointOfCare = text(claims[CLAIM.orgnrChild]) ?? legalEntity

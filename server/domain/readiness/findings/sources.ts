@@ -3,6 +3,7 @@ export const SOURCES = {
   helseidClientAssertion: 'https://helseid.atlassian.net/wiki/pages/viewpage.action?pageId=541982723',
   helseidTokenEndpoint: 'https://utviklerportal.nhn.no/informasjonstjenester/helseid/bruk-av-helseid/docs/teknisk-referanse/endepunkt/token-endepunktet_enmd',
   helseidOrganisationNumbers: 'https://utviklerportal.nhn.no/informasjonstjenester/helseid/bruk-av-helseid/docs/tekniske-mekanismer/organisasjonsnumre_no_nbmd',
+  helseidTestTokenService: 'https://utviklerportal.nhn.no/informasjonstjenester/helseid/tilgang-til-helseid/test-token-tjenesten/docs/test-token-tjenesten_enmd',
   criticalInfoAuthorization: 'https://utviklerportal.nhn.no/informasjonstjenester/kritisk-informasjon/kritisk-info-fhir-api/hit-critical-information/docs/authorizationmd',
   criticalInfoResources: 'https://utviklerportal.nhn.no/informasjonstjenester/kritisk-informasjon/kritisk-info-fhir-api/hit-critical-information/docs/',
   helseindikator: 'https://kjernejournal.atlassian.net/wiki/pages/diffpages.action?originalId=814415889&pageId=817987807',
