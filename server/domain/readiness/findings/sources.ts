@@ -9,5 +9,6 @@ export const SOURCES = {
   restWorkflow: 'https://kjernejournal.atlassian.net/wiki/spaces/KJERNEJOURDOK1/pages/786989408',
   innloggingClient: 'https://utviklerportal.nhn.no/informasjonstjenester/kjernejournal-portal/innlogging/innlogging/docs/helseidklientmd/',
   nhnInnloggingSample: 'https://github.com/NorskHelsenett/kjernejournal-innlogging-klient',
-  rfc9449: 'https://www.rfc-editor.org/rfc/rfc9449#section-7.1'
+  rfc9449: 'https://www.rfc-editor.org/rfc/rfc9449#section-7.1',
+  nhnSampleApiDpop: 'https://github.com/NorskHelsenett/HelseID.Samples'
 } as const
