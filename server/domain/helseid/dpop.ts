@@ -47,6 +47,18 @@ export interface DpopCheck {
 export interface DpopProof {
   readonly jkt: string
   readonly jti: string
+  /** Seconds between the proof's `iat` and the check's `now` (negative: made in the future), for the caller to judge. */
+  readonly age: number
+  /** The proof's `htu` carries a query or fragment (accepted only when `htuWithoutQuery` is off). */
+  readonly htuHasQuery: boolean
+}
+
+/** The window NHN's sample API (HelseID.Samples) gives a proof at an API: 1 s old, 5 s skew either way. */
+export const NHN_API_PROOF_WINDOW = { maxAge: 1, skew: 5 } as const
+
+/** The proof's age falls outside `window` (older than maxAge + skew, or more than skew in the future). */
+export function outsideProofWindow (age: number, window: { readonly maxAge: number, readonly skew: number }): boolean {
+  return age > window.maxAge + window.skew || age < -window.skew
 }
 
 const DEFAULT_MAX_AGE = 60
@@ -96,7 +108,8 @@ export async function verifyDpopProof (proof: string, check: DpopCheck): Promise
   if (typeof payload.htu !== 'string' || normaliseHtu(payload.htu) !== normaliseHtu(check.url)) {
     throw new DpopProofError('htu', `DPoP proof htu must be ${check.url}`)
   }
-  if (check.htuWithoutQuery === true && /[?#]/.test(payload.htu)) {
+  const htuHasQuery = /[?#]/.test(payload.htu)
+  if (check.htuWithoutQuery === true && htuHasQuery) {
     throw new DpopProofError('htu', `DPoP proof htu must be ${check.url}, without query or fragment`)
   }
   if (typeof payload.iat !== 'number' || payload.iat > check.now + skew || payload.iat < check.now - maxAge - skew) {
@@ -113,7 +126,7 @@ export async function verifyDpopProof (proof: string, check: DpopCheck): Promise
   if (!check.replay.firstUse(`${jkt}|${payload.jti}`, (payload.iat + maxAge + 2 * skew) * 1000, check.now * 1000)) {
     throw new DpopProofError('replay', 'DPoP proof jti has been used before')
   }
-  return { jkt, jti: payload.jti }
+  return { jkt, jti: payload.jti, age: check.now - payload.iat, htuHasQuery }
 }
 
 /**

@@ -26,6 +26,8 @@ export interface KjToken {
   readonly jkt?: string
   /** How it was sent: `Authorization: Bearer` or `Authorization: DPoP`. */
   readonly scheme: 'bearer' | 'dpop'
+  /** With the DPoP scheme: facts about the proof for the route to judge (its age in seconds, a query in `htu`). */
+  readonly proof?: { readonly age: number, readonly htuHasQuery: boolean }
 }
 
 export interface KjTokenCheck {
@@ -119,7 +121,9 @@ function scopesOf (payload: JWTPayload): string[] {
   return typeof scope === 'string' ? scope.split(' ') : []
 }
 
-async function checkDpop (payload: JWTPayload, scheme: string, token: string, check: KjTokenCheck): Promise<string | undefined> {
+interface DpopBinding { readonly jkt?: string, readonly proof?: { readonly age: number, readonly htuHasQuery: boolean } }
+
+async function checkDpop (payload: JWTPayload, scheme: string, token: string, check: KjTokenCheck): Promise<DpopBinding> {
   const jkt = (payload.cnf as { jkt?: unknown } | undefined)?.jkt
   if (scheme === 'bearer') {
     // NHN's own sample EHR sends its DPoP-bound token to helseindikator as Bearer, so Bearer passes
@@ -128,7 +132,7 @@ async function checkDpop (payload: JWTPayload, scheme: string, token: string, ch
     if (typeof jkt === 'string' && check.refuseBoundBearer === true) {
       throw invalid('the token is DPoP-bound (cnf.jkt); send it as Authorization: DPoP <token> with a DPoP proof, not as Bearer (RFC 9449)')
     }
-    return typeof jkt === 'string' ? jkt : undefined
+    return typeof jkt === 'string' ? { jkt } : {}
   }
   if (typeof jkt !== 'string') throw invalid('the DPoP scheme was used with a token that is not DPoP-bound (no cnf.jkt)')
   const proof = check.request.dpop
@@ -146,11 +150,11 @@ async function checkDpop (payload: JWTPayload, scheme: string, token: string, ch
       htuWithoutQuery: check.proof.strictHtu ?? true
     })
     if (verified.jkt !== jkt) throw invalid('the DPoP proof is signed with another key than the token is bound to (cnf.jkt)')
+    return { jkt, proof: { age: verified.age, htuHasQuery: verified.htuHasQuery } }
   } catch (err) {
     if (err instanceof DpopProofError) throw invalid(err.message)
     throw err
   }
-  return jkt
 }
 
 /** Key-based client authentication only: "the client must authenticate using a RSA key or enterprise certificate, not client secret" (KJF-000225). */
@@ -182,7 +186,7 @@ export async function verifyKjToken (authorization: string | undefined, check: K
   const clientId = payload.client_id
   if (typeof orgnrParent !== 'string') throw new KjError('KJF-000218', `the token has no ${CLAIM.orgnrParent}`)
   if (typeof clientId !== 'string') throw new KjError('KJF-000218', 'the token has no client_id')
-  const jkt = await checkDpop(payload, scheme, token, check)
+  const { jkt, proof } = await checkDpop(payload, scheme, token, check)
   const child = payload[CLAIM.orgnrChild]
   const hpr = payload[CLAIM.hprNumber]
   return {
@@ -195,6 +199,7 @@ export async function verifyKjToken (authorization: string | undefined, check: K
     ...(typeof pid === 'string' && { pid }),
     ...(typeof hpr === 'string' && { hprNumber: hpr }),
     ...(typeof securityLevel === 'string' && { securityLevel }),
-    ...(jkt !== undefined && { jkt })
+    ...(jkt !== undefined && { jkt }),
+    ...(proof !== undefined && { proof })
   }
 }

@@ -4,6 +4,7 @@
  * which differ only in the audience and scope they want.
  */
 import type { FastifyRequest } from 'fastify'
+import { NHN_API_PROOF_WINDOW, outsideProofWindow } from '../../domain/helseid/dpop.js'
 import { verifyKjToken, type KjToken } from '../../domain/kjernejournal/access-token.js'
 import { withoutQuery } from '../../domain/url-path.js'
 import { clientJwtNow } from './client-jwt-now.js'
@@ -48,7 +49,23 @@ export async function requireToken (request: FastifyRequest, api: TokenAudience 
     athOptional: options.athOptional === true
   })
   if (token.scheme === 'bearer') bearerFindings(request, token, api)
+  if (token.proof !== undefined) proofFindings(request, token.proof)
   return token
+}
+
+/**
+ * A proof the settings let through that NHN's sample API would refuse (DPOP_PROOF_MAX_AGE or
+ * DPOP_CLOCK_SKEW raised, DPOP_STRICT_HTU off) is a finding; strict refuses it as the defaults do.
+ */
+function proofFindings (request: FastifyRequest, proof: NonNullable<KjToken['proof']>): void {
+  const { maxAge, skew } = NHN_API_PROOF_WINDOW
+  const age = proof.age < 0 ? `made ${-proof.age} s in the future` : `${proof.age} s old`
+  if (outsideProofWindow(proof.age, NHN_API_PROOF_WINDOW) && !lenient(request, 'dpop-proof-age', `the DPoP proof was ${age}; NHN's sample API takes ${maxAge} s (give or take ${skew})`)) {
+    throw new KjError('KJF-000198', `DPoP proof iat must be within the last ${maxAge} seconds (give or take ${skew}); make a new proof for every request (strict profile)`)
+  }
+  if (proof.htuHasQuery && !lenient(request, 'dpop-htu-query', 'the DPoP proof\'s htu carries a query or fragment')) {
+    throw new KjError('KJF-000198', 'DPoP proof htu must be the URL without query or fragment (strict profile)')
+  }
 }
 
 /** Bearer passes where the real service still takes it; each way it will not is a finding. */

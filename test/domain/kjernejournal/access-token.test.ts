@@ -89,6 +89,7 @@ t.test('a valid system token and a valid user token pass, with their claims read
   const system = await sign(SYSTEM)
   t.same(await verifyKjToken(bearer(system), check()), {
     raw: system,
+    scheme: 'bearer',
     payload: SYSTEM,
     clientId: 'acme-ehr',
     orgnrParent: '310001147',
@@ -238,6 +239,12 @@ t.test('DPoP proof age: DPOP_PROOF_MAX_AGE plus DPOP_CLOCK_SKEW, as NHN\'s sampl
   await refuses(t, `DPoP ${bound}`, 'KJF-000198', /iat must be within the last 1 seconds/, '7 s old', await at(NOW - 7))
   await refuses(t, `DPoP ${bound}`, 'KJF-000198', /iat/, '6 s ahead', await at(NOW + 6))
   t.equal((await verifyKjToken(`DPoP ${bound}`, await at(NOW - 60, { maxAge: 60, skew: 0 }))).jkt, key.jkt, 'a longer DPOP_PROOF_MAX_AGE is honoured')
+
+  t.same((await verifyKjToken(`DPoP ${bound}`, await at(NOW - 60, { maxAge: 60, skew: 0 }))).proof, { age: 60, htuHasQuery: false }, 'the proof\'s age is read out for the route to judge')
+  t.same((await verifyKjToken(`DPoP ${bound}`, await at(NOW + 5))).proof, { age: -5, htuHasQuery: false }, 'a proof made ahead has a negative age')
+  t.equal((await verifyKjToken(bearer(bound), check())).proof, undefined, 'Bearer has no proof')
+  const queried = check({ proof: { maxAge: 1, skew: 5, strictHtu: false }, request: { method: 'POST', url: ENDPOINT, proofNow: NOW, dpop: await dpopProof(key, { htu: `${ENDPOINT}?fnr=1`, iat: NOW, accessToken: bound }) } })
+  t.same((await verifyKjToken(`DPoP ${bound}`, queried)).proof, { age: 0, htuHasQuery: true }, 'DPOP_STRICT_HTU off: a query in htu passes and is read out')
 })
 
 t.test('the order: where a token fails two checks, the earlier check answers', async (t) => {

@@ -14,5 +14,6 @@ export const SOURCES = {
   nhnInnloggingSample: 'https://github.com/NorskHelsenett/kjernejournal-innlogging-klient',
   helseidDpopProof: 'https://utviklerportal.nhn.no/informasjonstjenester/helseid/protokoller-og-sikkerhetsprofil/sikkerhetsprofil/docs/vedlegg/formatering_av_dpop_bevis_enmd',
   helseidTestTokenDemo: 'https://github.com/NorskHelsenett/HelseID.Samples',
-  rfc9449: 'https://www.rfc-editor.org/rfc/rfc9449#section-7.1'
+  rfc9449: 'https://www.rfc-editor.org/rfc/rfc9449#section-7.1',
+  nhnSampleApiDpop: 'https://github.com/NorskHelsenett/HelseID.Samples'
 } as const
