@@ -4,16 +4,24 @@
  * the first field the profile finds invalid (the API reports one issue, with its location).
  */
 import { KjError } from '../kj-error.js'
+import type { LeniencyNote } from './leniency-notes.js'
+import { categorySystemNote } from './profiles/category-coded.js'
+import { consentCodingNote } from './profiles/consent.js'
 import { profileFor } from './profiles/index.js'
 import type { FhirResource, KjResourceType, ProfileDefinition } from './types.js'
 
 export interface ParsedResource {
   readonly resource: FhirResource
   readonly profile: ProfileDefinition
+  /** Where the resource passed only because a rule is lenient (readiness findings). */
+  readonly notes: readonly LeniencyNote[]
 }
 
-/** The body is returned as it is, not copied: the caller owns it. */
-export function parseResource (body: unknown, expectedType?: KjResourceType): ParsedResource {
+/**
+ * The body is returned as it is, not copied: the caller owns it. `categorySystem` is the
+ * configured CATEGORY_SYSTEM: a category coding under it is no note unless it is the guess.
+ */
+export function parseResource (body: unknown, expectedType?: KjResourceType, categorySystem?: string): ParsedResource {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new KjError('KI-0007', 'the body must be a FHIR resource: a JSON object')
   }
@@ -34,5 +42,6 @@ export function parseResource (body: unknown, expectedType?: KjResourceType): Pa
     const diagnostics = more.length > 0 ? `${first.message} (and ${more.length} more ${more.length === 1 ? 'issue' : 'issues'})` : first.message
     throw new KjError('KI-0014', diagnostics, [first.location])
   }
-  return { resource, profile }
+  const notes = [categorySystemNote(resource, categorySystem), consentCodingNote(resource)].filter((n): n is LeniencyNote => n !== undefined)
+  return { resource, profile, notes }
 }

@@ -17,6 +17,7 @@ import {
 import type { StoredVersion } from '../../domain/critical-info/store.js'
 import { CRITICAL_INFO_TYPES, KJ_RESOURCE_TYPES, type CriticalInfoType, type FhirResource, type KjResourceType } from '../../domain/critical-info/types.js'
 import { FHIR_JSON } from '../../faces/operation-outcome.js'
+import { lenient } from '../shared/leniency.js'
 import { fhirBody } from './fhir-face.js'
 
 export type Resolve = (request: FastifyRequest, write: boolean) => Promise<OperationContext>
@@ -91,7 +92,9 @@ export function registerResourceRoutes (app: FastifyInstance, prefix: string, re
   app.get<{ Params: TypeParams, Querystring: Record<string, unknown> }>('/:type', async (request, reply) => {
     const type = resourceType(request.params.type)
     const ctx = await resolve(request, false)
-    const resources = searchRecords(ctx, type, infoType(request.query.criticalInfoType), categoryParam(request.query.category))
+    const category = categoryParam(request.query.category)
+    if (category !== undefined) lenient(request, 'category-search-parameter', `searched ${type} by category=${category}, a parameter NHN does not document`)
+    const resources = searchRecords(ctx, type, infoType(request.query.criticalInfoType), category)
     const extras = request.server.sandbox.config.BUNDLE_EXTRAS
     return reply.type(FHIR_JSON).send(searchAnswer(baseUrlOf(request, prefix), resources.map((r) => present(request, r)), { selfUrl: `${request.issuer}${request.url}`, extras }))
   })
