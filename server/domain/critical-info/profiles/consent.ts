@@ -149,7 +149,7 @@ export function validUntilOf (resource: FhirResource): string | undefined {
   return typeof value === 'string' ? value : undefined
 }
 
-/** HL7's consent scopes (FHIR R4 Consent.scope's binding), where `adr` and `treatment` are defined. */
+/** FHIR R4's consent scopes (Consent.scope's binding), where `adr` and `treatment` are defined; NHN's example names the codes, not the system [inferred]. */
 export const CONSENT_SCOPE_SYSTEM = 'http://terminology.hl7.org/CodeSystem/consentscope'
 
 /**
