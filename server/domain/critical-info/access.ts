@@ -195,3 +195,16 @@ export function statusResponse (
     }
   }
 }
+
+/** The status answer's documented keys; the rest are inferred (docs/critical-information.md). */
+const DOCUMENTED_STATUS_FIELDS = new Set(['patientNIN', 'hasCriticalInformation', 'hasActiveCriticalInformation', 'lastChangedDateTime', 'dateChanged.allergyIntoleranceDate', 'dateChanged.conditionComplicationsOfAnesthesiaDate'])
+
+/** The answer's fields whose names are inferred (readiness finding `status-inferred-fields`). */
+export function inferredStatusFields (answer: StatusResponse): string[] {
+  const fields = [
+    ...Object.keys(answer).filter((k) => k !== 'dateChanged' && k !== 'privacySetting'),
+    ...Object.keys(answer.dateChanged).map((k) => `dateChanged.${k}`),
+    ...Object.keys(answer.privacySetting).map((k) => `privacySetting.${k}`)
+  ]
+  return fields.filter((f) => !DOCUMENTED_STATUS_FIELDS.has(f))
+}

@@ -13,6 +13,7 @@
  * @see https://utviklerportal.nhn.no/no/informasjonstjenester/kjernejournal/kritisk-informasjon/kritisk-info-fhir-api/hit-critical-information/docs/fhir-resources/kjconsentbehandlingsavklaringmd
  */
 import { KjError } from '../kj-error.js'
+import { admitAll, type Admit } from './leniency-notes.js'
 import { validUntilOf } from './profiles/consent.js'
 import type { CriticalInfoStore } from './store.js'
 import type { FhirResource, ProfileDefinition } from './types.js'
@@ -25,6 +26,12 @@ export interface ConsentRuleContext {
   readonly now: string
   /** KJCONSENT_BEHANDLINGSAVKLARING: serve the unreleased category-11 profile. */
   readonly behandlingsavklaring?: boolean
+  /** Records a leniency (serving the unreleased profile); false refuses as NHN does. */
+  readonly admit?: Admit
+}
+
+function notReleased (): KjError {
+  return new KjError('KI-0014', "Invalid code '11' - allowed: 8 (KjConsentBehandlingsavklaring is not yet released at NHN; the sandbox serves it when KJCONSENT_BEHANDLINGSAVKLARING is true)", ['Consent.category'])
 }
 
 function isExpired (resource: FhirResource, now: string): boolean {
@@ -41,8 +48,9 @@ function activeOthers (ctx: ConsentRuleContext, profileName: string, exceptId: s
 
 /** Throws when storing `resource` (new, or a new version of record `exceptId`) breaks a rule. */
 export function checkConsentRules (ctx: ConsentRuleContext, profile: ProfileDefinition, resource: FhirResource, exceptId?: string): void {
-  if (profile.name === 'KjConsentBehandlingsavklaring' && ctx.behandlingsavklaring !== true) {
-    throw new KjError('KI-0014', "Invalid code '11' - allowed: 8 (KjConsentBehandlingsavklaring is not yet released at NHN; the sandbox serves it when KJCONSENT_BEHANDLINGSAVKLARING is true)", ['Consent.category'])
+  if (profile.name === 'KjConsentBehandlingsavklaring') {
+    if (ctx.behandlingsavklaring !== true) throw notReleased()
+    admitAll(ctx.admit, [{ leniency: 'behandlingsavklaring-when-enabled', did: `a KjConsentBehandlingsavklaring (category 11) was ${exceptId === undefined ? 'created' : `written to Consent/${exceptId}`}`, refusal: notReleased }])
   }
   if (resource.status !== 'active') return
   if (profile.name === 'KjConsent') {

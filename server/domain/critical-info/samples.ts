@@ -10,7 +10,7 @@ import { ALLERGY_CLINICAL_SYSTEM, ALLERGY_VERIFICATION_SYSTEM } from './profiles
 import { categoryConcept, CATEGORY_DISPLAY, GUESSED_CATEGORY_SYSTEM, type CategoryCode } from './profiles/categories.js'
 import { statusConcept } from './profiles/clinical-status.js'
 import { CONDITION_CLINICAL_SYSTEM, CONDITION_VERIFICATION_SYSTEM } from './profiles/conditions.js'
-import { KJ_TEXT_URL, VALID_UNTIL_URL } from './profiles/consent.js'
+import { CONSENT_SCOPE_SYSTEM, KJ_TEXT_URL, VALID_UNTIL_URL } from './profiles/consent.js'
 import { DEVICE_PROFILE } from './profiles/device-use-statement.js'
 import { NIN_SYSTEM, type CriticalInfoType, type FhirResource, type ProfileName } from './types.js'
 
@@ -36,8 +36,6 @@ export const ICD10_SYSTEM = 'urn:oid:2.16.578.1.12.4.1.1.7110'
 const SOURCE_OF_INFORMATION = 'http://nhn.no/kj/fhir/StructureDefinition/KjSourceOfInformation'
 const SOURCE_OF_INFORMATION_SYSTEM = 'http://nhn.no/kj/fhir/CodeSystem/SourceOfInformation'
 const RECORDER_REF = '#recorderRef'
-/** FHIR R4's consent scopes; NHN's example names the codes (adr, treatment), not the system [inferred]. */
-const CONSENT_SCOPE_SYSTEM = 'http://terminology.hl7.org/CodeSystem/consentscope'
 /** The HLR-minus reason extension: NHN names it, not its URL [inferred]. */
 const HLR_MINUS_REASON_URL = 'http://nhn.no/kj/fhir/StructureDefinition/behandlingsavklaring-hlr-minus-reason'
 

@@ -8,6 +8,7 @@
  */
 import { KjError } from '../kj-error.js'
 import { checkConsentRules } from './consent-rules.js'
+import { admitAll, type Admit } from './leniency-notes.js'
 import { kjCategoryCodes } from './profiles/category-coded.js'
 import { profileByName } from './profiles/index.js'
 import type { CriticalInfoStore, StoredVersion } from './store.js'
@@ -22,6 +23,10 @@ export interface OperationContext {
   readonly now: string
   /** KJCONSENT_BEHANDLINGSAVKLARING: serve the unreleased category-11 Consent profile. */
   readonly behandlingsavklaring?: boolean
+  /** CATEGORY_SYSTEM: the category system an EHR's coding may carry without a note. */
+  readonly categorySystem?: string
+  /** Records a leniency the request relied on (readiness); false refuses it (strict profile). */
+  readonly admit?: Admit
 }
 
 /** A read's result: a deleted record reads as 410 with most of its data filtered away. */
@@ -64,10 +69,11 @@ function readable (stored: StoredVersion, deletedRecord: boolean): ReadResult {
 }
 
 export function createRecord (ctx: OperationContext, body: unknown, type?: KjResourceType): StoredVersion {
-  const { resource, profile } = parseResource(body, type)
+  const { resource, profile, notes } = parseResource(body, type, ctx.categorySystem)
   checkPatient(resource, ctx.nin)
   if (profile.isDeleted(resource)) throw new KjError('KI-0016', 'a record cannot be created as entered-in-error')
   checkConsentRules(ctx, profile, resource)
+  admitAll(ctx.admit, notes)
   const { id: _id, ...rest } = resource
   return ctx.store.create({ ...rest, meta: { ...rest.meta, profile: [profile.url] } } as FhirResource, ctx.nin, profile.name, ctx.now)
 }
@@ -93,7 +99,7 @@ export function historyOf (ctx: OperationContext, type: KjResourceType, id: stri
 }
 
 export function updateRecord (ctx: OperationContext, type: KjResourceType, id: string, body: unknown, ifMatch?: string): StoredVersion {
-  const { resource, profile } = parseResource(body, type)
+  const { resource, profile, notes } = parseResource(body, type, ctx.categorySystem)
   if (resource.id !== undefined && resource.id !== id) throw new KjError('KI-0007', `the body's id ${resource.id} differs from the URL's ${id}`, [`${type}.id`])
   const latest = record(ctx, type, id)
   const latestProfile = profileByName(latest.profile)
@@ -113,6 +119,7 @@ export function updateRecord (ctx: OperationContext, type: KjResourceType, id: s
     throw new KjError('KI-0013', 'the update changes nothing')
   }
   checkConsentRules(ctx, profile, resource, id)
+  admitAll(ctx.admit, notes)
   return ctx.store.append(id, { ...resource, meta: { ...resource.meta, profile: [profile.url] } }, ctx.now)
 }
 

@@ -9,6 +9,7 @@
  * @see https://utviklerportal.nhn.no/informasjonstjenester/kjernejournal/kritisk-informasjon/kritisk-info-fhir-api/hit-critical-information/docs/api-methods/status-critical-infomd
  */
 import { KjError } from '../kj-error.js'
+import type { LeniencyNote } from './leniency-notes.js'
 
 function parsed (raw: string): unknown {
   try {
@@ -18,11 +19,15 @@ function parsed (raw: string): unknown {
   }
 }
 
-export function checkStatusBodyNin (rawBody: unknown, headerNin: string): void {
-  if (typeof rawBody !== 'string' || rawBody.trim() === '') return
+/** Throws on a mismatch; a note when the body has no `nin` to check (the header alone decided). */
+export function checkStatusBodyNin (rawBody: unknown, headerNin: string): LeniencyNote | undefined {
+  const note = (what: string): LeniencyNote => ({ leniency: 'status-body-unchecked', did: `${what}; nhn-patient-nin alone named the patient` })
+  if (typeof rawBody !== 'string' || rawBody.trim() === '') return note('no body')
   const body = parsed(rawBody)
-  if (typeof body !== 'object' || body === null || !('nin' in body)) return
+  if (body === undefined) return note('a body that is not JSON')
+  if (typeof body !== 'object' || body === null || Array.isArray(body) || !('nin' in body)) return note('a body without nin')
   const { nin } = body as { nin: unknown }
   if (typeof nin !== 'string') throw new KjError('KI-0007', 'the body\'s nin must be a string')
   if (nin.trim() !== headerNin) throw new KjError('KI-0010', `the body's nin '${nin}' is not the nhn-patient-nin header's '${headerNin}'`)
+  return undefined
 }

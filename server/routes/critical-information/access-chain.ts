@@ -12,6 +12,7 @@ import { ACCESS_BASES, parseAccessBasis, parsePatientNin, parseSourceSystem, par
 import type { OperationContext } from '../../domain/critical-info/service.js'
 import type { KjToken } from '../../domain/kjernejournal/access-token.js'
 import { authoriseKjOrganisation } from '../shared/organisation.js'
+import { admitFor } from '../fhir/leniency.js'
 import { patientOf } from '../shared/patient.js'
 import { requireToken } from '../shared/token.js'
 import type { HeadersDoc } from '../fhir/docs.js'
@@ -56,5 +57,5 @@ export async function criticalInfoAccess (request: FastifyRequest, write: boolea
   checkRole(user, role)
   if (write) checkMayRegister([role.code], 'critical-information')
   checkPatientAccess(patientOf(request, nin), user, { elevated: basis.startsWith('FORHOYET_') }, 'critical-information')
-  return { store: session.criticalInfo, nin, now: now.toISOString(), behandlingsavklaring: sandbox.config.KJCONSENT_BEHANDLINGSAVKLARING }
+  return { store: session.criticalInfo, nin, now: now.toISOString(), behandlingsavklaring: sandbox.config.KJCONSENT_BEHANDLINGSAVKLARING, categorySystem: sandbox.config.CATEGORY_SYSTEM, admit: admitFor(request) }
 }

@@ -13,6 +13,7 @@ import type { OperationContext } from '../../domain/critical-info/service.js'
 import { KjError } from '../../domain/kj-error.js'
 import { requireTicket } from '../../domain/kjernejournal/tickets.js'
 import { checkEpjSystem } from '../../domain/kjernejournal/organisation-access.js'
+import { admitFor } from '../fhir/leniency.js'
 import { patientOf } from '../shared/patient.js'
 import { requireToken } from '../shared/token.js'
 import type { HeadersDoc } from '../fhir/docs.js'
@@ -41,5 +42,5 @@ export async function legacyAccess (request: FastifyRequest, write: boolean): Pr
   if ((consent.bruk ?? ticket.samtykke) === undefined) throw new KjError('KJF-000217', 'give samtykke in helseindikator or the KJ-SAMTYKKE-BRUK header')
   if (write) checkMayRegister(user.roles, 'fhir-legacy')
   checkPatientAccess(patientOf(request, ticket.nin), user, { elevated: consent.sperret !== undefined }, 'fhir-legacy')
-  return { store: session.criticalInfo, nin: ticket.nin, now: now.toISOString(), behandlingsavklaring: sandbox.config.KJCONSENT_BEHANDLINGSAVKLARING }
+  return { store: session.criticalInfo, nin: ticket.nin, now: now.toISOString(), behandlingsavklaring: sandbox.config.KJCONSENT_BEHANDLINGSAVKLARING, categorySystem: sandbox.config.CATEGORY_SYSTEM, admit: admitFor(request) }
 }

@@ -113,7 +113,9 @@ export function registerResourceRoutes (app: FastifyInstance, face: ResourceFace
   app.get<{ Params: TypeParams, Querystring: Record<string, unknown> }>('/:type', { schema: docs.search }, async (request, reply) => {
     const type = resourceType(request.params.type)
     const ctx = await resolve(request, false)
-    const resources = searchRecords(ctx, type, infoType(request.query.criticalInfoType), categoryParam(request.query.category))
+    const category = categoryParam(request.query.category)
+    if (category !== undefined) lenient(request, 'category-search-parameter', `searched ${type} by category=${category}, a parameter NHN does not document`)
+    const resources = searchRecords(ctx, type, infoType(request.query.criticalInfoType), category)
     const extras = request.server.sandbox.config.BUNDLE_EXTRAS
     return reply.type(FHIR_JSON).send(searchAnswer(baseUrlOf(request, prefix), resources.map((r) => present(request, r)), { selfUrl: `${request.issuer}${request.url}`, extras }))
   })

@@ -4,8 +4,9 @@
  * one of the profile's codes. A coding is a category coding by its code (3-11) under any system
  * or none: NHN does not publish the system's URL (leniency `category-coding-system`).
  */
+import type { LeniencyNote } from '../leniency-notes.js'
 import type { FhirResource, ValidationIssue } from '../types.js'
-import { CATEGORY_CODES, isCategoryCode, type CategoryCode } from './categories.js'
+import { CATEGORY_CODES, GUESSED_CATEGORY_SYSTEM, isCategoryCode, type CategoryCode } from './categories.js'
 import { MISSING, invalidCode, issue } from './checks.js'
 import { codingsOf, conceptIdentity, isObject } from './shared.js'
 
@@ -45,4 +46,18 @@ export function validateKjCategory (resource: FhirResource, codes: readonly Cate
 /** The category as identity: each concept's codings, sorted (category codes without their system, see conceptIdentity). */
 export function categoryIdentity (resource: FhirResource): unknown {
   return categoryConcepts(resource).map(conceptIdentity).map((c) => JSON.stringify(c)).sort().map((c) => JSON.parse(c) as unknown)
+}
+
+/**
+ * A note when the resource's category coding relies on the system not being checked: no system,
+ * the sandbox's guess, or any system but a `confirmed` one (CATEGORY_SYSTEM, when the operator
+ * set it to something other than the guess).
+ */
+export function categorySystemNote (resource: FhirResource, confirmed?: string): LeniencyNote | undefined {
+  const coding = categoryConcepts(resource).flatMap((c) => codingsOf(c)).find((x) => isCategoryCode(x.code))
+  if (coding === undefined) return undefined
+  const { system, code } = coding
+  if (system !== undefined && system === confirmed && confirmed !== GUESSED_CATEGORY_SYSTEM) return undefined
+  const under = system === undefined ? 'no system' : system === GUESSED_CATEGORY_SYSTEM ? `the sandbox's guessed system ${system}` : `the system ${system}, which NHN has not published`
+  return { leniency: 'category-coding-system', did: `${resource.resourceType}.category coding ${String(code)} under ${under}` }
 }

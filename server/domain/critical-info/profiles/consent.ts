@@ -7,6 +7,7 @@
  * "should be displayed as active even if its valid-until date has passed".
  * @see https://utviklerportal.nhn.no/informasjonstjenester/kritisk-informasjon/kritisk-info-fhir-api/hit-critical-information/docs/fhir-resources/kjconsentmd
  */
+import type { LeniencyNote } from '../leniency-notes.js'
 import type { FhirResource, ProfileDefinition, ProfileName, ValidationIssue } from '../types.js'
 import type { CategoryCode } from './categories.js'
 import { categoryIdentity, hasKjCategory, validateKjCategory } from './category-coded.js'
@@ -146,4 +147,22 @@ export const kjConsentBehandlingsavklaring = consentProfile({
 export function validUntilOf (resource: FhirResource): string | undefined {
   const value = extensionWith(resource, (url) => url === VALID_UNTIL_URL)?.valueDateTime
   return typeof value === 'string' ? value : undefined
+}
+
+/** FHIR R4's consent scopes (Consent.scope's binding), where `adr` and `treatment` are defined; NHN's example names the codes, not the system [inferred]. */
+export const CONSENT_SCOPE_SYSTEM = 'http://terminology.hl7.org/CodeSystem/consentscope'
+
+/**
+ * A note for a Consent's policyRule and scope codings: only their codes are checked. NHN
+ * publishes no system for policyRule's `1`/`2`, so any policyRule coding relies on it; a scope
+ * coding under anything but HL7's consentscope does too.
+ */
+export function consentCodingNote (resource: FhirResource): LeniencyNote | undefined {
+  if (resource.resourceType !== 'Consent') return undefined
+  const describe = (element: 'policyRule' | 'scope'): string[] => codingsOf(resource[element])
+    .filter((c) => element === 'policyRule' || c.system !== CONSENT_SCOPE_SYSTEM)
+    .map((c) => `${element} ${String(c.code)} under ${c.system ?? 'no system'}`)
+  const unconfirmed = [...describe('policyRule'), ...describe('scope')]
+  if (unconfirmed.length === 0) return undefined
+  return { leniency: 'consent-coding-systems', did: `Consent ${unconfirmed.join(', ')}` }
 }
