@@ -50,7 +50,7 @@ t.test('token -> ping -> helseindikator with fnr -> user token -> $everything, t
   const auth = { Authorization: `Bearer ${accessToken}` }
 
   const pong = await client.GET('/v1/ping', { params: { header: { 'X-EPJ-System': 'Typed EHR 1.0' } }, headers: auth })
-  t.match(pong.data, { pong: String })
+  t.match(pong.data, { Pong: String })
 
   const indicator = await client.POST('/v1/helseindikator', {
     params: { header: { 'X-EPJ-System': 'Typed EHR 1.0' } },

@@ -26,7 +26,7 @@ export const PING_DOC = describe({
   summary: 'Test the connection (system token and X-EPJ-System as for helseindikator)',
   headers: EPJ_SYSTEM,
   responses: {
-    200: ok('The sandbox clock\'s time', { type: 'object', required: ['pong'], properties: { pong: { type: 'string', format: 'date-time' } }, examples: [{ pong: '2026-12-01T10:00:00.000Z' }] })
+    200: ok('The sandbox clock\'s time, in the field PING_FIELD names (`Pong` by default, as NHN\'s table spells it)', { type: 'object', required: ['Pong'], properties: { Pong: { type: 'string', format: 'date-time' } }, examples: [{ Pong: '2026-12-01T10:00:00.000Z' }] })
   }
 })
 

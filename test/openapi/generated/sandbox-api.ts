@@ -934,7 +934,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The sandbox clock's time */
+                /** @description The sandbox clock's time, in the field PING_FIELD names (`Pong` by default, as NHN's table spells it) */
                 200: {
                     headers: {
                         /** @description Id-<hex>: quote it to support */
@@ -944,7 +944,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** Format: date-time */
-                            pong: string;
+                            Pong: string;
                         };
                     };
                 };
