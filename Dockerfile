@@ -15,10 +15,12 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 COPY .ci/container/ca/ ./.ci/container/ca/
 # --ignore-scripts: `prepare` would build before the sources are here; the build is the next step.
+# One more try after a pause: a registry that drops an idle connection (EIDLETIMEOUT) is not a broken build.
 RUN if [ -n "$NODE_EXTRA_CA_CERTS" ] && [ -f "$NODE_EXTRA_CA_CERTS" ]; then \
       echo "npm: using extra CA certificates from $NODE_EXTRA_CA_CERTS"; export NODE_EXTRA_CA_CERTS; \
     else unset NODE_EXTRA_CA_CERTS; fi; \
-    npm ci --ignore-scripts --no-audit --no-fund
+    npm ci --ignore-scripts --no-audit --no-fund --fetch-retries=5 \
+      || { echo "npm ci failed; trying once more in 10 s"; sleep 10; npm ci --ignore-scripts --no-audit --no-fund --fetch-retries=5; }
 COPY tsconfig.json tsconfig.build.json ./
 COPY server ./server
 RUN unset NODE_EXTRA_CA_CERTS; npm run build \
