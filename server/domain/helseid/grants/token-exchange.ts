@@ -11,9 +11,9 @@ import { jwtVerify, type JWTPayload } from 'jose'
 import { CLAIM } from '../claims.js'
 import { OAuthError } from '../oauth-error.js'
 import { parseScopeParam, resolveScopes } from '../scopes.js'
-import { mintAccessToken, pseudonym } from '../token-minter.js'
+import { pseudonym } from '../token-minter.js'
+import { grantAccessToken } from './access-token.js'
 import { param, params, type GrantContext, type TokenResponse } from './context.js'
-import { tokenDetails } from './token-details.js'
 
 export const TOKEN_EXCHANGE_GRANT = 'urn:ietf:params:oauth:grant-type:token-exchange'
 export const ACCESS_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:access_token'
@@ -58,25 +58,5 @@ export async function tokenExchangeGrant (ctx: GrantContext): Promise<TokenRespo
   const user: JWTPayload = Object.fromEntries(USER_CLAIMS.filter((c) => subject[c] !== undefined).map((c) => [c, subject[c]]))
   // HelseID's sub is a pseudonym per client: the new client sees its own.
   if (userPresent) user.sub = pseudonym(ctx.client.client_id, pid)
-  const { organisations, attest } = tokenDetails(ctx)
-  const lifetime = ctx.lifetimes.access
-  const accessToken = await mintAccessToken({
-    issuer: ctx.issuer,
-    client: ctx.client,
-    scopes,
-    audiences,
-    now: ctx.session.clock.epochSeconds(),
-    lifetime,
-    organisations,
-    ...(attest !== undefined && { attest }),
-    extraClaims: user,
-    ...(ctx.jkt !== undefined && { jkt: ctx.jkt })
-  }, ctx.signingKey)
-  return {
-    access_token: accessToken,
-    issued_token_type: ACCESS_TOKEN_TYPE,
-    token_type: ctx.jkt !== undefined ? 'DPoP' : 'Bearer',
-    expires_in: lifetime,
-    scope: scopes.join(' ')
-  }
+  return { ...await grantAccessToken(ctx, { scopes, audiences, extraClaims: user }), issued_token_type: ACCESS_TOKEN_TYPE }
 }

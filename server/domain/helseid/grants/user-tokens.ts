@@ -4,11 +4,11 @@
  * `offline_access` was.
  */
 import { randomBytes } from 'node:crypto'
-import { mintAccessToken, mintIdToken, type LoginIdentity } from '../token-minter.js'
+import { mintIdToken, type LoginIdentity } from '../token-minter.js'
 import { resolveScopes } from '../scopes.js'
 import { isEmpty, type AuthorizationDetails } from '../authorization-details.js'
 import type { GrantContext, TokenResponse } from './context.js'
-import { tokenDetails } from './token-details.js'
+import { grantAccessToken } from './access-token.js'
 
 export interface UserGrant {
   readonly identity: LoginIdentity
@@ -30,26 +30,9 @@ export async function issueUserTokens (ctx: GrantContext, grant: UserGrant, narr
     userPresent: true,
     resources: narrowTo.length > 0 ? narrowTo : grant.resources
   })
-  const { organisations, attest } = tokenDetails(ctx, grant.details)
   const now = ctx.session.clock.epochSeconds()
-  const accessToken = await mintAccessToken({
-    issuer: ctx.issuer,
-    client: ctx.client,
-    scopes,
-    audiences,
-    now,
-    lifetime: lifetimes.access,
-    identity: grant.identity,
-    organisations,
-    ...(attest !== undefined && { attest }),
-    ...(ctx.jkt !== undefined && { jkt: ctx.jkt })
-  }, signingKey)
-  const response: TokenResponse = {
-    access_token: accessToken,
-    token_type: ctx.jkt !== undefined ? 'DPoP' : 'Bearer',
-    expires_in: lifetimes.access,
-    scope: scopes.join(' ')
-  }
+  const response: TokenResponse = await grantAccessToken(ctx, { scopes, audiences, identity: grant.identity, ...(grant.details !== undefined && { fromLogin: grant.details }) })
+  const accessToken = response.access_token
   if (grant.scopes.includes('openid')) {
     response.id_token = await mintIdToken({
       issuer: ctx.issuer,
