@@ -13,6 +13,8 @@ export interface Answer {
   readonly media?: string
   readonly schema?: JsonSchema
   readonly headers?: Readonly<Record<string, JsonSchema>>
+  /** One example body; the document shows it beside the schema. */
+  readonly example?: unknown
 }
 
 export interface RouteDoc {
@@ -24,13 +26,18 @@ export interface RouteDoc {
   readonly query?: Readonly<Record<string, JsonSchema>>
   /** Request headers; `required` lists the names the route cannot do without. */
   readonly headers?: { readonly properties: Readonly<Record<string, JsonSchema>>, readonly required?: readonly string[] }
-  readonly body?: { readonly media: string, readonly schema: JsonSchema, readonly required?: boolean }
+  readonly body?: { readonly media: string, readonly schema: JsonSchema, readonly required?: boolean, readonly example?: unknown }
   /** The answers by status ('200', '201', '4XX', ...); the face adds its error answers. */
   readonly responses: Readonly<Record<string, Answer>>
 }
 
 function objectOf (properties: Readonly<Record<string, JsonSchema>>, required: readonly string[]): JsonSchema {
   return { type: 'object', properties, ...(required.length > 0 && { required: [...required] }) }
+}
+
+/** A fresh schema object per route (the document generator edits what it is given), with the example. */
+function withExample (schema: JsonSchema, example: unknown): JsonSchema {
+  return example === undefined ? { ...schema } : { ...schema, examples: [example] }
 }
 
 function responseOf (answer: Answer): JsonSchema {
@@ -40,7 +47,7 @@ function responseOf (answer: Answer): JsonSchema {
     description: answer.description,
     // @fastify/swagger wraps each header's schema itself.
     ...(answer.headers !== undefined && { headers: { ...answer.headers } }),
-    ...(answer.schema !== undefined && { content: { [answer.media ?? 'application/json']: { schema: answer.schema } } })
+    ...(answer.schema !== undefined && { content: { [answer.media ?? 'application/json']: { schema: withExample(answer.schema, answer.example) } } })
   }
 }
 
@@ -52,7 +59,7 @@ export function describe (doc: RouteDoc): FastifySchema {
     ...(doc.params !== undefined && { params: objectOf(doc.params, Object.keys(doc.params)) }),
     ...(doc.query !== undefined && { querystring: objectOf(doc.query, []) }),
     ...(doc.headers !== undefined && { headers: objectOf(doc.headers.properties, doc.headers.required ?? []) }),
-    ...(doc.body !== undefined && { body: { content: { [doc.body.media]: { schema: doc.body.schema } } } }),
+    ...(doc.body !== undefined && { body: { content: { [doc.body.media]: { schema: withExample(doc.body.schema, doc.body.example) } } } }),
     response: Object.fromEntries(Object.entries(doc.responses).map(([status, answer]) => [status, responseOf(answer)]))
   }
 }

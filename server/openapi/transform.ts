@@ -6,6 +6,7 @@
 import type { FastifySchema } from 'fastify'
 import { faceOf } from '../domain/faces.js'
 import { FACE_DOCS } from './faces.js'
+import { madeSchema } from './lazy.js'
 
 type Schema = FastifySchema & {
   tags?: string[]
@@ -19,7 +20,7 @@ function pathParams (url: string): string[] {
 }
 
 export function describeByFace ({ schema, url }: { schema: FastifySchema | undefined, url: string }): { schema: FastifySchema, url: string } {
-  const own = (schema ?? {}) as Schema
+  const own = (madeSchema(schema) ?? {}) as Schema
   if (own.hide === true) return { schema: own, url }
   const face = FACE_DOCS[faceOf(url)]
   const errorAnswer = (description: string): object => ({
