@@ -15,6 +15,8 @@ export interface Answer {
   readonly headers?: Readonly<Record<string, JsonSchema>>
   /** One example body; the document shows it beside the schema. */
   readonly example?: unknown
+  /** The same answer in other media types (e.g. `?format=junit`): media type -> schema. */
+  readonly alsoAs?: Readonly<Record<string, JsonSchema>>
 }
 
 export interface RouteDoc {
@@ -47,7 +49,12 @@ function responseOf (answer: Answer): JsonSchema {
     description: answer.description,
     // @fastify/swagger wraps each header's schema itself.
     ...(answer.headers !== undefined && { headers: { ...answer.headers } }),
-    ...(answer.schema !== undefined && { content: { [answer.media ?? 'application/json']: { schema: withExample(answer.schema, answer.example) } } })
+    ...(answer.schema !== undefined && {
+      content: {
+        [answer.media ?? 'application/json']: { schema: withExample(answer.schema, answer.example) },
+        ...Object.fromEntries(Object.entries(answer.alsoAs ?? {}).map(([media, schema]) => [media, { schema: { ...schema } }]))
+      }
+    })
   }
 }
 

@@ -14,6 +14,8 @@ import { z } from 'zod'
 import type { JournalEntry } from '../../domain/journal/entry.js'
 import { lastEventId, requestMessage, SSE_HEARTBEAT, SSE_RETRY_MS, sseMessage } from '../../domain/journal/live.js'
 import { AdminError } from '../../domain/admin-error.js'
+import { describeLazily } from '../../openapi/lazy.js'
+import { queryParamsOf } from '../../openapi/zod.js'
 import { streamToDisplace, type StreamHolder } from './stream-fairness.js'
 
 export const MAX_STREAMS = 64
@@ -37,11 +39,19 @@ const journalStream: FastifyPluginAsync = async (app) => {
   })
 
   app.get('/requests/stream', {
-    schema: {
+    schema: describeLazily(() => ({
       tags: ['journal and coverage'],
       summary: 'The session\'s requests live (text/event-stream): `request` events with id = seq; ?backlog (default 50) older ones first, or those after Last-Event-ID',
-      produces: ['text/event-stream']
-    }
+      query: queryParamsOf(streamQuery),
+      headers: { properties: { 'Last-Event-ID': { type: 'string', description: 'Resume after this seq (the id of the last event seen)' } } },
+      responses: {
+        200: {
+          description: 'Server-sent events: `hello` ({session, lastSeq}), then `request` (a journal entry, id = seq), and `end` ({reason}) when the stream ends',
+          media: 'text/event-stream',
+          schema: { type: 'string' }
+        }
+      }
+    }))
   }, async (request, reply) => {
     const parsed = streamQuery.safeParse(request.query ?? {})
     if (!parsed.success) throw new AdminError(400, 'invalid_request', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '))

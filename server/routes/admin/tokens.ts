@@ -10,16 +10,38 @@ import { TestTokenError } from '../../domain/helseid/test-token/response.js'
 import { createTestTokens } from '../../domain/helseid/test-token/service.js'
 import { QUICK_MINT_FLAG_INFO, QuickMintError, quickMintRequest, quickMintSchema } from '../../domain/helseid/test-token/quick-mint.js'
 import { AdminError } from '../../domain/admin-error.js'
+import { describeLazily } from '../../openapi/lazy.js'
+import { jsonSchemaOf } from '../../openapi/zod.js'
 import { clientJwtNow } from '../shared/client-jwt-now.js'
+
+/** The answer built below, for the OpenAPI document. */
+const MINTED_SCHEMA = {
+  type: 'object',
+  required: ['accessToken', 'tokenType', 'audience', 'flags', 'expectedCodes', 'claims'],
+  properties: {
+    accessToken: { type: 'string', description: 'The access token (a JWT)' },
+    tokenType: { const: 'Bearer' },
+    audience: { type: 'string' },
+    flags: { type: 'array', items: { type: 'string' } },
+    expectedCodes: {
+      type: 'array',
+      description: 'What the REST face answers for each switch on its own',
+      items: { type: 'object', required: ['flag', 'code'], properties: { flag: { type: 'string' }, code: { type: 'string' } } }
+    },
+    claims: { type: 'object', description: "The token's claims, decoded" }
+  }
+}
 
 const tokens: FastifyPluginAsync = async (app) => {
   const { sandbox } = app
 
   app.post('/tokens', {
-    schema: {
+    schema: describeLazily(() => ({
       tags: ['sandbox control'],
-      summary: 'Mint an access token: {"user"?: pid or HPR number, "organisation"?: orgnr, "audience"?: "nhn:kjernejournal" | "nhn:critical-information", "flags"?: ["expired", "too-long", "wrong-audience", "wrong-issuer", "bad-signature", "no-scope", "level-3", "client-secret"]}'
-    }
+      summary: 'Mint an access token: {"user"?: pid or HPR number, "organisation"?: orgnr, "audience"?: "nhn:kjernejournal" | "nhn:critical-information", "flags"?: ["expired", "too-long", "wrong-audience", "wrong-issuer", "bad-signature", "no-scope", "level-3", "client-secret"]}',
+      body: { media: 'application/json', schema: jsonSchemaOf(quickMintSchema), example: { user: '05085600143', audience: 'nhn:kjernejournal', flags: ['expired'] } },
+      responses: { 200: { description: 'The token, and what the REST face answers for each switch', schema: MINTED_SCHEMA, headers: { 'cache-control': { type: 'string', const: 'no-store' } } } }
+    }))
   }, async (request, reply) => {
     const parsed = quickMintSchema.safeParse(request.body ?? {})
     if (!parsed.success) {
