@@ -23,6 +23,8 @@ export interface RouteDoc {
   readonly summary: string
   readonly description?: string
   readonly tags?: readonly string[]
+  /** The route's own security; by default the face's (faces.ts). */
+  readonly security?: ReadonlyArray<Record<string, readonly string[]>>
   /** Path parameters: name -> schema (all required). */
   readonly params?: Readonly<Record<string, JsonSchema>>
   readonly query?: Readonly<Record<string, JsonSchema>>
@@ -63,6 +65,7 @@ export function describe (doc: RouteDoc): FastifySchema {
     summary: doc.summary,
     ...(doc.description !== undefined && { description: doc.description }),
     ...(doc.tags !== undefined && { tags: [...doc.tags] }),
+    ...(doc.security !== undefined && { security: doc.security.map((s) => ({ ...s })) }),
     ...(doc.params !== undefined && { params: objectOf(doc.params, Object.keys(doc.params)) }),
     ...(doc.query !== undefined && { querystring: objectOf(doc.query, []) }),
     ...(doc.headers !== undefined && { headers: objectOf(doc.headers.properties, doc.headers.required ?? []) }),

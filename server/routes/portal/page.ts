@@ -18,6 +18,7 @@ import { lenient } from '../shared/leniency.js'
 import { checkPortalOrganisation, checkPortalUser } from '../../domain/portal/portal-user.js'
 import { ordinaryPatient } from '../../domain/world/patients.js'
 import { NO_STORE } from '../../faces/portal.js'
+import { LOGGED_OUT_DOC, PATIENT_PAGE_DOC } from './docs.js'
 import { asPortalFace } from './face.js'
 
 export const PORTAL_PREFIX = '/hpp-webapp'
@@ -95,7 +96,7 @@ const portalPage: FastifyPluginAsync = async (app) => {
   asPortalFace(app)
   const { sandbox } = app
 
-  app.get('/hentpasient.html', async (request, reply) => {
+  app.get('/hentpasient.html', { schema: PATIENT_PAGE_DOC }, async (request, reply) => {
     const query = queryOf(request)
     const opened = param(query, 'code') !== undefined ? openWithCode(request, query) : await openWithTicket(request, reply, query)
     if (opened === undefined) return reply
@@ -112,7 +113,7 @@ const portalPage: FastifyPluginAsync = async (app) => {
     return sendHtml(reply, markup)
   })
 
-  app.get('/loggut', async (_request, reply) => sendHtml(reply, renderLoggedOutPage()))
+  app.get('/loggut', { schema: LOGGED_OUT_DOC }, async (_request, reply) => sendHtml(reply, renderLoggedOutPage()))
 }
 
 export default portalPage

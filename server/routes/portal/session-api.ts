@@ -20,6 +20,7 @@ import { checkTillitsrammeverk, hasTillitsrammeverkAttest } from '../../domain/p
 import { lenient } from '../shared/leniency.js'
 import { requireToken } from '../shared/token.js'
 import { NO_STORE } from '../../faces/portal.js'
+import { CREATE_DOC, END_DOC, PING_DOC, REFRESH_DOC } from './docs.js'
 import { asPortalFace } from './face.js'
 
 export const SESSION_API_PREFIX = '/api/session'
@@ -58,7 +59,7 @@ const sessionApi: FastifyPluginAsync = async (app) => {
     sessionLifetimeSeconds: sandbox.config.INNLOGGING_SESSION_LIFETIME
   }
 
-  app.post('/create', async (request, reply) => {
+  app.post('/create', { schema: CREATE_DOC }, async (request, reply) => {
     requireJsonOrNone(request)
     const token = await requireUserToken(request)
     checkTillitsrammeverk(token.payload, sandbox.config.INNLOGGING_REQUIRE_ATTEST)
@@ -84,7 +85,7 @@ const sessionApi: FastifyPluginAsync = async (app) => {
     return reply.headers(NO_STORE).send({ code, sessionId: created.id })
   })
 
-  app.post('/refresh', async (request, reply) => {
+  app.post('/refresh', { schema: REFRESH_DOC }, async (request, reply) => {
     requireJsonOrNone(request)
     const token = await requireUserToken(request)
     const id = parseSessionId(jsonBody(request))
@@ -97,7 +98,7 @@ const sessionApi: FastifyPluginAsync = async (app) => {
     })
   })
 
-  app.post('/end', async (request, reply) => {
+  app.post('/end', { schema: END_DOC }, async (request, reply) => {
     requireJsonOrNone(request)
     // NHN's reference EHR signs this proof without `ath`; HelseID's rules require it (docs/portal.md).
     const athOptional = !sandbox.config.INNLOGGING_END_REQUIRES_ATH
@@ -112,7 +113,7 @@ const sessionApi: FastifyPluginAsync = async (app) => {
   })
 
   // The call NHN's TestTokenDemo makes to see that a token works against Innlogging.
-  app.get('/ping', async (request, reply) => {
+  app.get('/ping', { schema: PING_DOC }, async (request, reply) => {
     await requireUserToken(request)
     const sourceSystem = request.headers['x-source-system']
     if (typeof sourceSystem !== 'string' || sourceSystem.trim() === '') lenient(request, 'innlogging-source-system-not-checked', 'ping was sent without X-SOURCE-SYSTEM')
