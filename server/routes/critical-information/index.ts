@@ -17,6 +17,15 @@ import { describe } from '../../openapi/describe.js'
 const STATUS_DOC = describe({
   summary: 'The patient\'s critical-information status: ask this first (system or user token)',
   headers: STATUS_HEADERS,
+  body: {
+    media: 'application/json',
+    schema: {
+      type: 'object',
+      description: 'Optional: nhn-patient-nin names the patient; a nin here must be the same (else KI-0010)',
+      properties: { nin: { type: 'string', pattern: '^\\d{11}$' } }
+    },
+    example: { nin: '24868510168' }
+  },
   responses: { 200: { description: 'Whether the patient has critical information, and the user\'s access', media: 'application/json', schema: { type: 'object' } } }
 })
 

@@ -47,6 +47,8 @@ export function answerOtherMethods (app: FastifyInstance, served: ServedRoutes, 
       method: missing as HTTPMethods[],
       url: path,
       exposeHeadRoute: false,
+      // Not an operation the path serves: the document lists what it serves (HTTP's 405 says the rest).
+      schema: { hide: true },
       handler: async (request, reply) => {
         const err = new KjError('KI-0007', `${request.method} is not allowed here; this path serves ${allow}`, undefined, 405)
         return renderer.render(request, reply.header('allow', allow), err)
