@@ -3,12 +3,17 @@
  * errors, through inject, and every answer checked against the document's schema for its route
  * and status. Also $validate on both FHIR faces.
  */
+import { exportJWK, generateKeyPair } from 'jose'
 import t from 'tap'
 import { sampleResource } from '../../server/domain/critical-info/samples.js'
 import { build, tokenRequest } from '../helper.js'
 import { CI, ciHeaders, ciToken, kjUserToken, legacy, NURSE, ticketFor } from '../support/critical-info.js'
+import { dpopProof } from '../support/dpop.js'
 import { helseindikator, ping, systemToken } from '../support/kj.js'
+import { pkce } from '../support/login.js'
+import { createBody, dpopUserToken, freshTicket, pageUrl, sessionCall } from '../support/portal.js'
 import { documentOf, driftChecker } from '../support/openapi.js'
+import { ISSUER } from '../helper.js'
 
 const STATUS4 = '17815810112'
 const PLAIN = '24868510168'
@@ -73,6 +78,102 @@ t.test('the EHR flow and sample errors answer as the document says', async (t) =
     t.equal(check(method, url, res), undefined, `${method} ${url} ${res.statusCode} is as documented`)
   }
   t.ok(answers.some(([, , res]) => res.statusCode >= 400), 'errors were checked too')
+})
+
+t.test('the admin API and the portal answer as the document says', async (t) => {
+  const app = await build(t, { DPOP_NONCE: 'false' })
+  const check = driftChecker(await documentOf(app))
+  type Answer = Awaited<ReturnType<typeof app.inject>>
+  const checked = async (method: string, url: string, payload?: unknown, expected?: number): Promise<Answer> => {
+    const res = await app.inject({ method: method as 'GET', url, ...(payload !== undefined && { payload: payload as Record<string, unknown> }) })
+    if (expected !== undefined) t.equal(res.statusCode, expected, `${method} ${url} answered ${res.statusCode}: ${res.body.slice(0, 200)}`)
+    t.equal(check(method, url, res), undefined, `${method} ${url} ${res.statusCode} is as documented`)
+    return res
+  }
+
+  // Something in the journal and the coverage first.
+  await ping(app, { token: await systemToken(app) })
+  await helseindikator(app, { fnr: STATUS4, samtykke: 'HPMOTTATTSAMTYKKE' }, { token: await systemToken(app) })
+
+  await checked('GET', '/__admin/health', undefined, 200)
+  await checked('POST', '/__admin/sessions', { id: 'drift-1' }, 201)
+  await checked('POST', '/__admin/sessions', undefined, 201)
+  await checked('POST', '/__admin/sessions', { id: 'drift-1' }, 409)
+  await checked('GET', '/__admin/sessions/drift-1', undefined, 200)
+  await checked('GET', '/__admin/sessions', undefined, 200)
+  await checked('POST', '/__admin/sessions/drift-1/reset', undefined, 200)
+  await checked('DELETE', '/__admin/sessions/drift-1', undefined, 204)
+  await checked('PUT', '/__admin/clock', { now: '2026-01-01T10:00:00Z' }, 200)
+  await checked('POST', '/__admin/clock/advance', { minutes: 5 }, 200)
+  await checked('GET', '/__admin/clock', undefined, 200)
+  await checked('DELETE', '/__admin/clock', undefined, 200)
+
+  const orgnr = '310009008'
+  await checked('POST', '/__admin/organisations', { orgnr, name: 'Drift AS' }, 201)
+  await checked('POST', '/__admin/organisations', { orgnr: '310009009', name: 'X' }, 400)
+  await checked('GET', `/__admin/organisations/${orgnr}`, undefined, 200)
+  await checked('PUT', `/__admin/organisations/${orgnr}`, { active: false }, 200)
+  await checked('GET', '/__admin/organisations', undefined, 200)
+  await checked('DELETE', `/__admin/organisations/${orgnr}`, undefined, 204)
+  await checked('GET', `/__admin/organisations/${orgnr}`, undefined, 404)
+
+  const { publicKey } = await generateKeyPair('RS256', { extractable: true })
+  const jwk = { ...await exportJWK(publicKey), kid: 'drift-key' }
+  await checked('POST', '/__admin/clients', { client_id: 'drift-ehr', client_name: 'Drift EHR', jwks: { keys: [jwk] }, orgnr_parent: '310009016' }, 201)
+  await checked('PUT', '/__admin/clients/drift-ehr', { jwks: { keys: [jwk] }, orgnr_parent: '310009016', registerOrganisations: false }, 200)
+  await checked('GET', '/__admin/clients/drift-ehr', undefined, 200)
+  await checked('GET', '/__admin/clients', undefined, 200)
+  await checked('DELETE', '/__admin/clients/drift-ehr', undefined, 204)
+
+  const scenarios = await checked('GET', '/__admin/scenarios', undefined, 200)
+  const name = String(scenarios.json().scenarios[0].name)
+  await checked('GET', `/__admin/scenarios/${name}`, undefined, 200)
+  await checked('POST', `/__admin/scenarios/${name}/activate`, undefined, 200)
+  await checked('PUT', `/__admin/scenarios/${name}/state`, { state: 'drift' }, 200)
+  await checked('POST', `/__admin/scenarios/${name}/deactivate`, undefined, 200)
+  await checked('POST', '/__admin/scenarios/reset', undefined, 200)
+  await checked('POST', '/__admin/scenarios', { name: 'drift-ping-fails', rules: [{ when: { path: '/v1/ping' }, then: { error: 'KJS-000077' } }] }, 201)
+
+  await checked('GET', '/__admin/fixtures', undefined, 200)
+  await checked('POST', '/__admin/fixtures/reload', undefined, 200)
+  await checked('GET', '/__admin/patients', undefined, 200)
+  await checked('GET', `/__admin/patients/${STATUS4}`, undefined, 200)
+  await checked('GET', '/__admin/errors?face=rest', undefined, 200)
+  await checked('GET', '/__admin/errors/KJF-000013', undefined, 200)
+  await checked('GET', '/__admin/persistence', undefined, 200)
+  await checked('POST', '/__admin/tokens', { audience: 'nhn:kjernejournal', flags: ['expired'] }, 200)
+
+  await checked('GET', '/__admin/requests?limit=5', undefined, 200)
+  await checked('GET', '/__admin/requests/count?status=2xx', undefined, 200)
+  await checked('GET', '/__admin/coverage', undefined, 200)
+  await checked('PUT', '/__admin/profile', { profile: 'strict' }, 200)
+  await checked('GET', '/__admin/profile', undefined, 200)
+  await checked('GET', '/__admin/readiness', undefined, 200)
+  await checked('GET', '/__admin/readiness?format=junit', undefined, 200)
+  await checked('DELETE', '/__admin/readiness', undefined, 204)
+  await checked('DELETE', '/__admin/requests', undefined, 204)
+  await checked('DELETE', '/__admin/coverage', undefined, 204)
+  await checked('POST', '/__admin/reset?session=default', undefined, 204)
+
+  // The portal: the legacy page, and the Innlogging API with a DPoP-bound user token.
+  const ticket = await freshTicket(app)
+  await checked('GET', pageUrl({ ticket }), undefined, 200)
+  await checked('GET', '/hpp-webapp/loggut', undefined, 200)
+  const user = await dpopUserToken(app)
+  const pingProof = await dpopProof(user.key, { htm: 'GET', htu: `${ISSUER}/api/session/ping`, accessToken: user.token })
+  const pong = await app.inject({ method: 'GET', url: '/api/session/ping', headers: { authorization: `DPoP ${user.token}`, dpop: pingProof, 'x-source-system': 'drift' } })
+  const portal: Array<[string, string, Answer]> = [['GET', '/api/session/ping', pong]]
+  const { challenge } = pkce()
+  const created = await sessionCall(app, 'create', user, createBody(challenge))
+  portal.push(['POST', '/api/session/create', created])
+  const { sessionId } = created.json() as { sessionId: string }
+  portal.push(['POST', '/api/session/refresh', await sessionCall(app, 'refresh', user, { sessionId })])
+  portal.push(['POST', '/api/session/end', await sessionCall(app, 'end', user, { sessionId })])
+  portal.push(['POST', '/api/session/refresh', await sessionCall(app, 'refresh', user, {})])
+  for (const [method, url, res] of portal) {
+    t.equal(check(method, url, res), undefined, `${method} ${url} ${res.statusCode} is as documented`)
+  }
+  t.same(portal.map(([, , res]) => res.statusCode), [200, 200, 200, 204, 400], 'the portal calls answered as meant')
 })
 
 t.test('$validate on both FHIR faces: an OperationOutcome, authorised as create', async (t) => {
