@@ -1268,192 +1268,12 @@ export interface paths {
                 };
             };
         };
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK (see the summary) */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description The request was refused, in the face's error shape */
-                "4XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-                /** @description The sandbox (or a scenario) failed, in the face's error shape */
-                "5XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-            };
-        };
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK (see the summary) */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description The request was refused, in the face's error shape */
-                "4XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-                /** @description The sandbox (or a scenario) failed, in the face's error shape */
-                "5XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-            };
-        };
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK (see the summary) */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description The request was refused, in the face's error shape */
-                "4XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-                /** @description The sandbox (or a scenario) failed, in the face's error shape */
-                "5XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-            };
-        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK (see the summary) */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description The request was refused, in the face's error shape */
-                "4XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-                /** @description The sandbox (or a scenario) failed, in the face's error shape */
-                "5XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-            };
-        };
+        patch?: never;
         trace?: never;
     };
     "/v1/fhir/metadata": {
@@ -1513,192 +1333,12 @@ export interface paths {
                 };
             };
         };
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK (see the summary) */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description The request was refused, in the face's error shape */
-                "4XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-                /** @description The sandbox (or a scenario) failed, in the face's error shape */
-                "5XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-            };
-        };
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK (see the summary) */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description The request was refused, in the face's error shape */
-                "4XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-                /** @description The sandbox (or a scenario) failed, in the face's error shape */
-                "5XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-            };
-        };
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK (see the summary) */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description The request was refused, in the face's error shape */
-                "4XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-                /** @description The sandbox (or a scenario) failed, in the face's error shape */
-                "5XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-            };
-        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK (see the summary) */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description The request was refused, in the face's error shape */
-                "4XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-                /** @description The sandbox (or a scenario) failed, in the face's error shape */
-                "5XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-            };
-        };
+        patch?: never;
         trace?: never;
     };
     "/v1/fhir/{type}": {
@@ -1772,54 +1412,7 @@ export interface paths {
                 };
             };
         };
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    type: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK (see the summary) */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description The request was refused, in the face's error shape */
-                "4XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-                /** @description The sandbox (or a scenario) failed, in the face's error shape */
-                "5XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-            };
-        };
+        put?: never;
         /** Register critical information */
         post: {
             parameters: {
@@ -1889,104 +1482,10 @@ export interface paths {
                 };
             };
         };
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    type: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK (see the summary) */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description The request was refused, in the face's error shape */
-                "4XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-                /** @description The sandbox (or a scenario) failed, in the face's error shape */
-                "5XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-            };
-        };
+        delete?: never;
         options?: never;
         head?: never;
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    type: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK (see the summary) */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description The request was refused, in the face's error shape */
-                "4XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-                /** @description The sandbox (or a scenario) failed, in the face's error shape */
-                "5XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-            };
-        };
+        patch?: never;
         trace?: never;
     };
     "/v1/fhir/{type}/$validate": {
@@ -1996,102 +1495,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    type: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK (see the summary) */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description The request was refused, in the face's error shape */
-                "4XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-                /** @description The sandbox (or a scenario) failed, in the face's error shape */
-                "5XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-            };
-        };
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    type: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK (see the summary) */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description The request was refused, in the face's error shape */
-                "4XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-                /** @description The sandbox (or a scenario) failed, in the face's error shape */
-                "5XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-            };
-        };
+        get?: never;
+        put?: never;
         /**
          * Check a resource against the Kj profile rules without storing it ($validate)
          * @description Authorised as create. 200 with an OperationOutcome either way: one information issue when valid, one error issue per profile rule broken (the code a create would answer with). The body may be the resource or a Parameters resource with a `resource` parameter.
@@ -2164,151 +1569,10 @@ export interface paths {
                 };
             };
         };
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    type: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK (see the summary) */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description The request was refused, in the face's error shape */
-                "4XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-                /** @description The sandbox (or a scenario) failed, in the face's error shape */
-                "5XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-            };
-        };
+        delete?: never;
         options?: never;
-        head: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    type: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK (see the summary) */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description The request was refused, in the face's error shape */
-                "4XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-                /** @description The sandbox (or a scenario) failed, in the face's error shape */
-                "5XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-            };
-        };
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    type: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK (see the summary) */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description The request was refused, in the face's error shape */
-                "4XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-                /** @description The sandbox (or a scenario) failed, in the face's error shape */
-                "5XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-            };
-        };
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/fhir/{type}/{id}": {
@@ -2458,55 +1722,7 @@ export interface paths {
                 };
             };
         };
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    type: string;
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK (see the summary) */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description The request was refused, in the face's error shape */
-                "4XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-                /** @description The sandbox (or a scenario) failed, in the face's error shape */
-                "5XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-            };
-        };
+        post?: never;
         /** Delete a resource */
         delete: {
             parameters: {
@@ -2572,55 +1788,7 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    type: string;
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK (see the summary) */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description The request was refused, in the face's error shape */
-                "4XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-                /** @description The sandbox (or a scenario) failed, in the face's error shape */
-                "5XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-            };
-        };
+        patch?: never;
         trace?: never;
     };
     "/v1/fhir/{type}/{id}/_history/{vid}": {
@@ -2696,106 +1864,8 @@ export interface paths {
                 };
             };
         };
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    type: string;
-                    id: string;
-                    vid: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK (see the summary) */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description The request was refused, in the face's error shape */
-                "4XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-                /** @description The sandbox (or a scenario) failed, in the face's error shape */
-                "5XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-            };
-        };
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    type: string;
-                    id: string;
-                    vid: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK (see the summary) */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description The request was refused, in the face's error shape */
-                "4XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-                /** @description The sandbox (or a scenario) failed, in the face's error shape */
-                "5XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-            };
-        };
+        put?: never;
+        post?: never;
         /** Delete a resource, naming the version it deletes */
         delete: {
             parameters: {
@@ -2863,56 +1933,7 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    type: string;
-                    id: string;
-                    vid: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK (see the summary) */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description The request was refused, in the face's error shape */
-                "4XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-                /** @description The sandbox (or a scenario) failed, in the face's error shape */
-                "5XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-            };
-        };
+        patch?: never;
         trace?: never;
     };
     "/v1/fhir/{type}/{id}/_history": {
@@ -2986,204 +2007,12 @@ export interface paths {
                 };
             };
         };
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    type: string;
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK (see the summary) */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description The request was refused, in the face's error shape */
-                "4XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-                /** @description The sandbox (or a scenario) failed, in the face's error shape */
-                "5XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-            };
-        };
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    type: string;
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK (see the summary) */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description The request was refused, in the face's error shape */
-                "4XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-                /** @description The sandbox (or a scenario) failed, in the face's error shape */
-                "5XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-            };
-        };
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    type: string;
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK (see the summary) */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description The request was refused, in the face's error shape */
-                "4XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-                /** @description The sandbox (or a scenario) failed, in the face's error shape */
-                "5XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-            };
-        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    type: string;
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK (see the summary) */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description The request was refused, in the face's error shape */
-                "4XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-                /** @description The sandbox (or a scenario) failed, in the face's error shape */
-                "5XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-            };
-        };
+        patch?: never;
         trace?: never;
     };
     "/api/critical-information/v1/status": {
@@ -3193,98 +2022,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK (see the summary) */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description The request was refused, in the face's error shape */
-                "4XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-                /** @description The sandbox (or a scenario) failed, in the face's error shape */
-                "5XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-            };
-        };
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK (see the summary) */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description The request was refused, in the face's error shape */
-                "4XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-                /** @description The sandbox (or a scenario) failed, in the face's error shape */
-                "5XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-            };
-        };
+        get?: never;
+        put?: never;
         /** The patient's critical-information status: ask this first (system or user token) */
         post: {
             parameters: {
@@ -3304,7 +2043,18 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "nin": "24868510168"
+                     *     }
+                     */
+                    "application/json": {
+                        nin?: string;
+                    };
+                };
+            };
             responses: {
                 /** @description Whether the patient has critical information, and the user's access */
                 200: {
@@ -3343,145 +2093,10 @@ export interface paths {
                 };
             };
         };
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK (see the summary) */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description The request was refused, in the face's error shape */
-                "4XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-                /** @description The sandbox (or a scenario) failed, in the face's error shape */
-                "5XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-            };
-        };
+        delete?: never;
         options?: never;
-        head: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK (see the summary) */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description The request was refused, in the face's error shape */
-                "4XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-                /** @description The sandbox (or a scenario) failed, in the face's error shape */
-                "5XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-            };
-        };
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK (see the summary) */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description The request was refused, in the face's error shape */
-                "4XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-                /** @description The sandbox (or a scenario) failed, in the face's error shape */
-                "5XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-            };
-        };
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/critical-information/v1/metadata": {
@@ -3541,192 +2156,12 @@ export interface paths {
                 };
             };
         };
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK (see the summary) */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description The request was refused, in the face's error shape */
-                "4XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-                /** @description The sandbox (or a scenario) failed, in the face's error shape */
-                "5XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-            };
-        };
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK (see the summary) */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description The request was refused, in the face's error shape */
-                "4XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-                /** @description The sandbox (or a scenario) failed, in the face's error shape */
-                "5XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-            };
-        };
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK (see the summary) */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description The request was refused, in the face's error shape */
-                "4XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-                /** @description The sandbox (or a scenario) failed, in the face's error shape */
-                "5XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-            };
-        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK (see the summary) */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description The request was refused, in the face's error shape */
-                "4XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-                /** @description The sandbox (or a scenario) failed, in the face's error shape */
-                "5XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-            };
-        };
+        patch?: never;
         trace?: never;
     };
     "/api/critical-information/v1/{type}": {
@@ -3808,54 +2243,7 @@ export interface paths {
                 };
             };
         };
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    type: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK (see the summary) */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description The request was refused, in the face's error shape */
-                "4XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-                /** @description The sandbox (or a scenario) failed, in the face's error shape */
-                "5XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-            };
-        };
+        put?: never;
         /** Register critical information */
         post: {
             parameters: {
@@ -3933,104 +2321,10 @@ export interface paths {
                 };
             };
         };
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    type: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK (see the summary) */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description The request was refused, in the face's error shape */
-                "4XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-                /** @description The sandbox (or a scenario) failed, in the face's error shape */
-                "5XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-            };
-        };
+        delete?: never;
         options?: never;
         head?: never;
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    type: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK (see the summary) */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description The request was refused, in the face's error shape */
-                "4XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-                /** @description The sandbox (or a scenario) failed, in the face's error shape */
-                "5XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-            };
-        };
+        patch?: never;
         trace?: never;
     };
     "/api/critical-information/v1/{type}/$validate": {
@@ -4040,102 +2334,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    type: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK (see the summary) */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description The request was refused, in the face's error shape */
-                "4XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-                /** @description The sandbox (or a scenario) failed, in the face's error shape */
-                "5XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-            };
-        };
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    type: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK (see the summary) */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description The request was refused, in the face's error shape */
-                "4XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-                /** @description The sandbox (or a scenario) failed, in the face's error shape */
-                "5XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-            };
-        };
+        get?: never;
+        put?: never;
         /**
          * Check a resource against the Kj profile rules without storing it ($validate)
          * @description Authorised as create. 200 with an OperationOutcome either way: one information issue when valid, one error issue per profile rule broken (the code a create would answer with). The body may be the resource or a Parameters resource with a `resource` parameter.
@@ -4216,151 +2416,10 @@ export interface paths {
                 };
             };
         };
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    type: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK (see the summary) */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description The request was refused, in the face's error shape */
-                "4XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-                /** @description The sandbox (or a scenario) failed, in the face's error shape */
-                "5XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-            };
-        };
+        delete?: never;
         options?: never;
-        head: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    type: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK (see the summary) */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description The request was refused, in the face's error shape */
-                "4XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-                /** @description The sandbox (or a scenario) failed, in the face's error shape */
-                "5XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-            };
-        };
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    type: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK (see the summary) */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description The request was refused, in the face's error shape */
-                "4XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-                /** @description The sandbox (or a scenario) failed, in the face's error shape */
-                "5XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-            };
-        };
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/critical-information/v1/{type}/{id}": {
@@ -4526,55 +2585,7 @@ export interface paths {
                 };
             };
         };
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    type: string;
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK (see the summary) */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description The request was refused, in the face's error shape */
-                "4XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-                /** @description The sandbox (or a scenario) failed, in the face's error shape */
-                "5XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-            };
-        };
+        post?: never;
         /** Delete a resource */
         delete: {
             parameters: {
@@ -4648,55 +2659,7 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    type: string;
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK (see the summary) */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description The request was refused, in the face's error shape */
-                "4XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-                /** @description The sandbox (or a scenario) failed, in the face's error shape */
-                "5XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-            };
-        };
+        patch?: never;
         trace?: never;
     };
     "/api/critical-information/v1/{type}/{id}/_history/{vid}": {
@@ -4780,106 +2743,8 @@ export interface paths {
                 };
             };
         };
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    type: string;
-                    id: string;
-                    vid: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK (see the summary) */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description The request was refused, in the face's error shape */
-                "4XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-                /** @description The sandbox (or a scenario) failed, in the face's error shape */
-                "5XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-            };
-        };
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    type: string;
-                    id: string;
-                    vid: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK (see the summary) */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description The request was refused, in the face's error shape */
-                "4XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-                /** @description The sandbox (or a scenario) failed, in the face's error shape */
-                "5XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-            };
-        };
+        put?: never;
+        post?: never;
         /** Delete a resource, naming the version it deletes */
         delete: {
             parameters: {
@@ -4955,56 +2820,7 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    type: string;
-                    id: string;
-                    vid: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK (see the summary) */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description The request was refused, in the face's error shape */
-                "4XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-                /** @description The sandbox (or a scenario) failed, in the face's error shape */
-                "5XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-            };
-        };
+        patch?: never;
         trace?: never;
     };
     "/api/critical-information/v1/{type}/{id}/_history": {
@@ -5086,204 +2902,12 @@ export interface paths {
                 };
             };
         };
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    type: string;
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK (see the summary) */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description The request was refused, in the face's error shape */
-                "4XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-                /** @description The sandbox (or a scenario) failed, in the face's error shape */
-                "5XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-            };
-        };
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    type: string;
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK (see the summary) */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description The request was refused, in the face's error shape */
-                "4XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-                /** @description The sandbox (or a scenario) failed, in the face's error shape */
-                "5XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-            };
-        };
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    type: string;
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK (see the summary) */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description The request was refused, in the face's error shape */
-                "4XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-                /** @description The sandbox (or a scenario) failed, in the face's error shape */
-                "5XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-            };
-        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    type: string;
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK (see the summary) */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description The request was refused, in the face's error shape */
-                "4XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-                /** @description The sandbox (or a scenario) failed, in the face's error shape */
-                "5XX": {
-                    headers: {
-                        /** @description The error code, as in the body */
-                        "nhn-error-code"?: string;
-                        /** @description The error code again (older name) */
-                        "X-KJ-Feilkode"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/fhir+json": components["schemas"]["OperationOutcome"];
-                    };
-                };
-            };
-        };
+        patch?: never;
         trace?: never;
     };
     "/hpp-webapp/hentpasient.html": {
@@ -5293,22 +2917,36 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The portal's patient page: opened with ?ticket= (then a login), or with ?code=&ehr_code_verifier= from Innlogging */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description A ticket from helseindikator, URL-encoded (a + left unencoded is AUT_119) */
+                    ticket?: string;
+                    /** @description The user's pid: skips the login page */
+                    login_hint?: string;
+                    /** @description The same as login_hint */
+                    test_pid?: string;
+                    /** @description The login's error (the user cancelled): AUT_110 */
+                    error?: string;
+                    /** @description The one-time code from POST /api/session/create */
+                    code?: string;
+                    /** @description The verifier whose hash was sent as ehr_code_challenge */
+                    ehr_code_verifier?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
-                /** @description OK (see the summary) */
+                /** @description The patient page, or the login page when no user is given yet */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "text/html": string;
                     };
                 };
                 /** @description The request was refused, in the face's error shape */
@@ -5346,6 +2984,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The portal's logged-out page */
         get: {
             parameters: {
                 query?: never;
@@ -5355,13 +2994,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK (see the summary) */
+                /** @description The logged-out page */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "text/html": string;
                     };
                 };
                 /** @description The request was refused, in the face's error shape */
@@ -5401,6 +3040,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Create a portal session for a patient (Innlogging): a one-time code for hentpasient.html
+         * @description JSON, with or without a Content-Type (NHN's sample EHR sends none for refresh and end).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -5408,15 +3051,73 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "ehr_code_challenge": "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+                     *       "claims": {
+                     *         "patient_identifier": {
+                     *           "system": "urn:oid:2.16.578.1.12.4.1.4.1",
+                     *           "id": "24868510168"
+                     *         },
+                     *         "practitioner_authorization": {
+                     *           "system": "urn:oid:2.16.578.1.12.4.1.1.9060",
+                     *           "code": "LE"
+                     *         },
+                     *         "access_basis": {
+                     *           "system": "SYSTEM_GRUNNLAG",
+                     *           "code": "SAMTYKKE"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description BASE64URL(SHA-256(verifier)); the verifier opens the portal page */
+                        ehr_code_challenge: string;
+                        claims: {
+                            patient_identifier: {
+                                /** @enum {unknown} */
+                                system?: "urn:oid:2.16.578.1.12.4.1.4.1";
+                                /** @description The patient's national identity number */
+                                id: string;
+                            };
+                            /** @description The user's acting role */
+                            practitioner_authorization: {
+                                /**
+                                 * @description Optional; when given it must be this
+                                 * @enum {unknown}
+                                 */
+                                system?: "urn:oid:2.16.578.1.12.4.1.1.9060";
+                                /** @description The HPR authorisation (LE, SP, ...) */
+                                code: string;
+                            };
+                            /** @description Why the user opens the journal */
+                            access_basis: {
+                                /**
+                                 * @description Optional; when given it must be this
+                                 * @enum {unknown}
+                                 */
+                                system?: "SYSTEM_GRUNNLAG";
+                                /** @enum {unknown} */
+                                code: "SAMTYKKE" | "AKUTT" | "UNNTAK";
+                            };
+                        };
+                    };
+                };
+            };
             responses: {
-                /** @description OK (see the summary) */
+                /** @description The code to open the portal with, and the session */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            /** @description One-time; hentpasient.html?code=&ehr_code_verifier= */
+                            code: string;
+                            sessionId: string;
+                        };
                     };
                 };
                 /** @description The request was refused, in the face's error shape */
@@ -5454,6 +3155,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Keep a portal session alive */
         post: {
             parameters: {
                 query?: never;
@@ -5461,15 +3163,33 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "sessionId": "6f1c2b..."
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description From create */
+                        sessionId: string;
+                    };
+                };
+            };
             responses: {
-                /** @description OK (see the summary) */
+                /** @description The session's new expiry */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            sessionId: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            /** @description Seconds */
+                            expires_in: number;
+                        };
                     };
                 };
                 /** @description The request was refused, in the face's error shape */
@@ -5507,6 +3227,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** End a portal session */
         post: {
             parameters: {
                 query?: never;
@@ -5514,16 +3235,26 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "sessionId": "6f1c2b..."
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description From create */
+                        sessionId: string;
+                    };
+                };
+            };
             responses: {
-                /** @description OK (see the summary) */
-                200: {
+                /** @description Ended; no body */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content: {
-                        "application/json": unknown;
-                    };
+                    content?: never;
                 };
                 /** @description The request was refused, in the face's error shape */
                 "4XX": {
@@ -5558,22 +3289,29 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Does my token work against Innlogging (the call NHN's TestTokenDemo makes) */
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The EHR system's name */
+                    "X-SOURCE-SYSTEM"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
-                /** @description OK (see the summary) */
+                /** @description The sandbox clock's time, in the field PING_FIELD names (`Pong` by default) */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            /** Format: date-time */
+                            Pong: string;
+                        };
                     };
                 };
                 /** @description The request was refused, in the face's error shape */
@@ -5611,6 +3349,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Is the sandbox up (no admin token needed) */
         get: {
             parameters: {
                 query?: never;
@@ -5620,13 +3359,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK (see the summary) */
+                /** @description Up */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            /** @enum {unknown} */
+                            status: "UP";
+                            /** @description PUBLIC_URL */
+                            issuer: string;
+                            /** @description HelseID clients known */
+                            clients: number;
+                            /** @description Test users known */
+                            users: number;
+                        };
                     };
                 };
                 /** @description The request was refused, in the face's error shape */
@@ -5674,13 +3422,27 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK (see the summary) */
+                /** @description Every session */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            /** @description The session id */
+                            id: string;
+                            /** @description The base URL that keeps an EHR in this session (PUBLIC_URL/s/<id>; PUBLIC_URL for default) */
+                            baseUrl: string;
+                            /**
+                             * Format: date-time
+                             * @description The session's clock
+                             */
+                            now: string;
+                            /** @description The session clock's offset from wall time */
+                            clockOffsetMs: number;
+                            /** @description Critical-information records written in the session */
+                            criticalInformationRecords: number;
+                        }[];
                     };
                 };
                 /** @description The request was refused, in the face's error shape */
@@ -5704,7 +3466,10 @@ export interface paths {
             };
         };
         put?: never;
-        /** Create a session (a random id unless one is given) */
+        /**
+         * Create a session (a random id unless one is given)
+         * @description The body is optional: without one (or without id) the id is random. 409 if the session exists.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -5712,15 +3477,40 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "qa-1"
+                     *     }
+                     */
+                    "application/json": {
+                        id?: string;
+                    };
+                };
+            };
             responses: {
-                /** @description OK (see the summary) */
-                200: {
+                /** @description The session */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            /** @description The session id */
+                            id: string;
+                            /** @description The base URL that keeps an EHR in this session (PUBLIC_URL/s/<id>; PUBLIC_URL for default) */
+                            baseUrl: string;
+                            /**
+                             * Format: date-time
+                             * @description The session's clock
+                             */
+                            now: string;
+                            /** @description The session clock's offset from wall time */
+                            clockOffsetMs: number;
+                            /** @description Critical-information records written in the session */
+                            criticalInformationRecords: number;
+                        };
                     };
                 };
                 /** @description The request was refused, in the face's error shape */
@@ -5762,19 +3552,34 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description The session id */
                     id: string;
                 };
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
-                /** @description OK (see the summary) */
+                /** @description The session */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            /** @description The session id */
+                            id: string;
+                            /** @description The base URL that keeps an EHR in this session (PUBLIC_URL/s/<id>; PUBLIC_URL for default) */
+                            baseUrl: string;
+                            /**
+                             * Format: date-time
+                             * @description The session's clock
+                             */
+                            now: string;
+                            /** @description The session clock's offset from wall time */
+                            clockOffsetMs: number;
+                            /** @description Critical-information records written in the session */
+                            criticalInformationRecords: number;
+                        };
                     };
                 };
                 /** @description The request was refused, in the face's error shape */
@@ -5805,20 +3610,19 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description The session id */
                     id: string;
                 };
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
-                /** @description OK (see the summary) */
-                200: {
+                /** @description Done; no body */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content: {
-                        "application/json": unknown;
-                    };
+                    content?: never;
                 };
                 /** @description The request was refused, in the face's error shape */
                 "4XX": {
@@ -5854,25 +3658,40 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reset one session to its start */
+        /** Reset one session to its start (created if it does not exist); no body */
         post: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description The session id */
                     id: string;
                 };
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
-                /** @description OK (see the summary) */
+                /** @description The session after the reset */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            /** @description The session id */
+                            id: string;
+                            /** @description The base URL that keeps an EHR in this session (PUBLIC_URL/s/<id>; PUBLIC_URL for default) */
+                            baseUrl: string;
+                            /**
+                             * Format: date-time
+                             * @description The session's clock
+                             */
+                            now: string;
+                            /** @description The session clock's offset from wall time */
+                            clockOffsetMs: number;
+                            /** @description Critical-information records written in the session */
+                            criticalInformationRecords: number;
+                        };
                     };
                 };
                 /** @description The request was refused, in the face's error shape */
@@ -5910,24 +3729,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reset everything, or one session with ?session=<id> */
+        /** Reset everything, or one session with ?session=<id>; no body */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Reset only this session */
+                    session?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
-                /** @description OK (see the summary) */
-                200: {
+                /** @description Done; no body */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content: {
-                        "application/json": unknown;
-                    };
+                    content?: never;
                 };
                 /** @description The request was refused, in the face's error shape */
                 "4XX": {
@@ -5972,13 +3792,19 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK (see the summary) */
+                /** @description The session's clock */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            session: string;
+                            /** Format: date-time */
+                            now: string;
+                            /** @description Offset from wall time; 0 after DELETE /__admin/clock */
+                            offsetMs: number;
+                        };
                     };
                 };
                 /** @description The request was refused, in the face's error shape */
@@ -6009,15 +3835,33 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "now": "2026-01-01T10:00:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** Format: date-time */
+                        now: string;
+                    };
+                };
+            };
             responses: {
-                /** @description OK (see the summary) */
+                /** @description The session's clock */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            session: string;
+                            /** Format: date-time */
+                            now: string;
+                            /** @description Offset from wall time; 0 after DELETE /__admin/clock */
+                            offsetMs: number;
+                        };
                     };
                 };
                 /** @description The request was refused, in the face's error shape */
@@ -6051,13 +3895,19 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK (see the summary) */
+                /** @description The session's clock */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            session: string;
+                            /** Format: date-time */
+                            now: string;
+                            /** @description Offset from wall time; 0 after DELETE /__admin/clock */
+                            offsetMs: number;
+                        };
                     };
                 };
                 /** @description The request was refused, in the face's error shape */
@@ -6102,15 +3952,34 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "hours": 1
+                     *     }
+                     */
+                    "application/json": {
+                        seconds?: number;
+                        minutes?: number;
+                        hours?: number;
+                    };
+                };
+            };
             responses: {
-                /** @description OK (see the summary) */
+                /** @description The session's clock */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            session: string;
+                            /** Format: date-time */
+                            now: string;
+                            /** @description Offset from wall time; 0 after DELETE /__admin/clock */
+                            offsetMs: number;
+                        };
                     };
                 };
                 /** @description The request was refused, in the face's error shape */
@@ -6146,6 +4015,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The HelseID clients: fixtures and those registered at run time (never a secret) */
         get: {
             parameters: {
                 query?: never;
@@ -6155,13 +4025,37 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK (see the summary) */
+                /** @description Every client */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            client_id: string;
+                            client_name?: string;
+                            jwks?: {
+                                keys: ({
+                                    /** @enum {string} */
+                                    kty: "RSA" | "EC";
+                                    kid?: string;
+                                    alg?: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                            };
+                            orgnr_parent: string;
+                            orgnr_child?: string;
+                            orgnr_supplier?: string;
+                            /** @enum {string} */
+                            tenancy?: "single" | "multi";
+                            represents?: string[];
+                            scopes?: string[];
+                            redirect_uris?: string[];
+                            post_logout_redirect_uris?: string[];
+                            /** @enum {unknown} */
+                            token_endpoint_auth_method: "private_key_jwt" | "client_secret_post";
+                        }[];
                     };
                 };
                 /** @description The request was refused, in the face's error shape */
@@ -6185,6 +4079,7 @@ export interface paths {
             };
         };
         put?: never;
+        /** Register a client (your own key pair): 201; 409 if the client_id is taken */
         post: {
             parameters: {
                 query?: never;
@@ -6192,15 +4087,102 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "client_id": "my-ehr",
+                     *       "client_name": "My EHR",
+                     *       "jwks": {
+                     *         "keys": [
+                     *           {
+                     *             "kty": "RSA",
+                     *             "kid": "k1",
+                     *             "n": "0vx7...",
+                     *             "e": "AQAB"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "orgnr_parent": "999999999"
+                     *     }
+                     */
+                    "application/json": {
+                        client_id: string;
+                        client_name?: string;
+                        jwks?: {
+                            keys: ({
+                                /** @enum {string} */
+                                kty: "RSA" | "EC";
+                                kid?: string;
+                                alg?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        };
+                        client_secret?: string;
+                        orgnr_parent: string;
+                        orgnr_child?: string;
+                        orgnr_supplier?: string;
+                        /** @enum {string} */
+                        tenancy?: "single" | "multi";
+                        represents?: string[];
+                        scopes?: string[];
+                        redirect_uris?: string[];
+                        post_logout_redirect_uris?: string[];
+                        /**
+                         * @description Add the client's orgnr_parent and orgnr_child to the organisation register when unknown (default true)
+                         * @default true
+                         */
+                        registerOrganisations?: boolean;
+                    };
+                };
+            };
             responses: {
-                /** @description OK (see the summary) */
-                200: {
+                /** @description The client, and the organisations it brought */
+                201: {
                     headers: {
+                        /** @description Its URL */
+                        location?: string;
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            client_id: string;
+                            client_name?: string;
+                            jwks?: {
+                                keys: ({
+                                    /** @enum {string} */
+                                    kty: "RSA" | "EC";
+                                    kid?: string;
+                                    alg?: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                            };
+                            orgnr_parent: string;
+                            orgnr_child?: string;
+                            orgnr_supplier?: string;
+                            /** @enum {string} */
+                            tenancy?: "single" | "multi";
+                            represents?: string[];
+                            scopes?: string[];
+                            redirect_uris?: string[];
+                            post_logout_redirect_uris?: string[];
+                            /** @enum {unknown} */
+                            token_endpoint_auth_method: "private_key_jwt" | "client_secret_post";
+                            /** @description Organisations added to the register with this client */
+                            organisationsAdded: {
+                                orgnr: string;
+                                name: string;
+                                parent?: string;
+                                /** @default true */
+                                access: boolean;
+                                /** @default true */
+                                active: boolean;
+                                /** @default  */
+                                note: string;
+                            }[];
+                        };
                     };
                 };
                 /** @description The request was refused, in the face's error shape */
@@ -6236,24 +4218,50 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One client */
         get: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description The client_id */
                     clientId: string;
                 };
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
-                /** @description OK (see the summary) */
+                /** @description The client */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            client_id: string;
+                            client_name?: string;
+                            jwks?: {
+                                keys: ({
+                                    /** @enum {string} */
+                                    kty: "RSA" | "EC";
+                                    kid?: string;
+                                    alg?: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                            };
+                            orgnr_parent: string;
+                            orgnr_child?: string;
+                            orgnr_supplier?: string;
+                            /** @enum {string} */
+                            tenancy?: "single" | "multi";
+                            represents?: string[];
+                            scopes?: string[];
+                            redirect_uris?: string[];
+                            post_logout_redirect_uris?: string[];
+                            /** @enum {unknown} */
+                            token_endpoint_auth_method: "private_key_jwt" | "client_secret_post";
+                        };
                     };
                 };
                 /** @description The request was refused, in the face's error shape */
@@ -6276,24 +4284,156 @@ export interface paths {
                 };
             };
         };
+        /** Create or replace a client (client_id defaults to the one in the path) */
         put: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description The client_id */
                     clientId: string;
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "client_id": "my-ehr",
+                     *       "client_name": "My EHR",
+                     *       "jwks": {
+                     *         "keys": [
+                     *           {
+                     *             "kty": "RSA",
+                     *             "kid": "k1",
+                     *             "n": "0vx7...",
+                     *             "e": "AQAB"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "orgnr_parent": "999999999"
+                     *     }
+                     */
+                    "application/json": {
+                        client_id: string;
+                        client_name?: string;
+                        jwks?: {
+                            keys: ({
+                                /** @enum {string} */
+                                kty: "RSA" | "EC";
+                                kid?: string;
+                                alg?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        };
+                        client_secret?: string;
+                        orgnr_parent: string;
+                        orgnr_child?: string;
+                        orgnr_supplier?: string;
+                        /** @enum {string} */
+                        tenancy?: "single" | "multi";
+                        represents?: string[];
+                        scopes?: string[];
+                        redirect_uris?: string[];
+                        post_logout_redirect_uris?: string[];
+                        /**
+                         * @description Add the client's orgnr_parent and orgnr_child to the organisation register when unknown (default true)
+                         * @default true
+                         */
+                        registerOrganisations?: boolean;
+                    };
+                };
+            };
             responses: {
-                /** @description OK (see the summary) */
+                /** @description Replaced */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            client_id: string;
+                            client_name?: string;
+                            jwks?: {
+                                keys: ({
+                                    /** @enum {string} */
+                                    kty: "RSA" | "EC";
+                                    kid?: string;
+                                    alg?: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                            };
+                            orgnr_parent: string;
+                            orgnr_child?: string;
+                            orgnr_supplier?: string;
+                            /** @enum {string} */
+                            tenancy?: "single" | "multi";
+                            represents?: string[];
+                            scopes?: string[];
+                            redirect_uris?: string[];
+                            post_logout_redirect_uris?: string[];
+                            /** @enum {unknown} */
+                            token_endpoint_auth_method: "private_key_jwt" | "client_secret_post";
+                            /** @description Organisations added to the register with this client */
+                            organisationsAdded: {
+                                orgnr: string;
+                                name: string;
+                                parent?: string;
+                                /** @default true */
+                                access: boolean;
+                                /** @default true */
+                                active: boolean;
+                                /** @default  */
+                                note: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            client_id: string;
+                            client_name?: string;
+                            jwks?: {
+                                keys: ({
+                                    /** @enum {string} */
+                                    kty: "RSA" | "EC";
+                                    kid?: string;
+                                    alg?: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                            };
+                            orgnr_parent: string;
+                            orgnr_child?: string;
+                            orgnr_supplier?: string;
+                            /** @enum {string} */
+                            tenancy?: "single" | "multi";
+                            represents?: string[];
+                            scopes?: string[];
+                            redirect_uris?: string[];
+                            post_logout_redirect_uris?: string[];
+                            /** @enum {unknown} */
+                            token_endpoint_auth_method: "private_key_jwt" | "client_secret_post";
+                            /** @description Organisations added to the register with this client */
+                            organisationsAdded: {
+                                orgnr: string;
+                                name: string;
+                                parent?: string;
+                                /** @default true */
+                                access: boolean;
+                                /** @default true */
+                                active: boolean;
+                                /** @default  */
+                                note: string;
+                            }[];
+                        };
                     };
                 };
                 /** @description The request was refused, in the face's error shape */
@@ -6317,25 +4457,25 @@ export interface paths {
             };
         };
         post?: never;
+        /** Remove a client */
         delete: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description The client_id */
                     clientId: string;
                 };
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
-                /** @description OK (see the summary) */
-                200: {
+                /** @description Removed; no body */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content: {
-                        "application/json": unknown;
-                    };
+                    content?: never;
                 };
                 /** @description The request was refused, in the face's error shape */
                 "4XX": {
@@ -6379,13 +4519,21 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK (see the summary) */
+                /** @description The fixture folder and load errors */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            /** @description The fixture folder: FIXTURES_DIR, else the built-in one */
+                            dir: string;
+                            /** @description Why the last load failed; empty when it worked */
+                            errors: {
+                                message: string;
+                            }[];
+                            reloads: number;
+                        };
                     };
                 };
                 /** @description The request was refused, in the face's error shape */
@@ -6425,7 +4573,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Re-read the fixtures now */
+        /** Re-read the fixtures now; no body */
         post: {
             parameters: {
                 query?: never;
@@ -6435,13 +4583,21 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK (see the summary) */
+                /** @description The fixture folder and load errors */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            /** @description The fixture folder: FIXTURES_DIR, else the built-in one */
+                            dir: string;
+                            /** @description Why the last load failed; empty when it worked */
+                            errors: {
+                                message: string;
+                            }[];
+                            reloads: number;
+                        };
                     };
                 };
                 /** @description The request was refused, in the face's error shape */
@@ -6477,6 +4633,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The loaded scenarios, which are active in this session, and files that failed to load */
         get: {
             parameters: {
                 query?: never;
@@ -6486,13 +4643,34 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK (see the summary) */
+                /** @description The listing */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            /** @description Active in this session, in activation order */
+                            active: string[];
+                            scenarios: {
+                                name: string;
+                                description: string;
+                                /** @description The file it was loaded from; null when added through the API */
+                                file: string | null;
+                                /** @description How many rules it has */
+                                rules: number;
+                                /** @description Active in this session */
+                                active: boolean;
+                                /** @description The scenario's state in this session (rules may require or set one) */
+                                state: string;
+                            }[];
+                            /** @description Scenario files that failed to load */
+                            errors: {
+                                file: string;
+                                field: string;
+                                message: string;
+                            }[];
+                        };
                     };
                 };
                 /** @description The request was refused, in the face's error shape */
@@ -6516,6 +4694,7 @@ export interface paths {
             };
         };
         put?: never;
+        /** Add a scenario for every session (a scenario file's content as JSON); the same name replaces one added this way */
         post: {
             parameters: {
                 query?: never;
@@ -6523,15 +4702,188 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "name": "ping-fails",
+                     *       "rules": [
+                     *         {
+                     *           "when": {
+                     *             "path": "/v1/ping"
+                     *           },
+                     *           "then": {
+                     *             "error": "KJS-000077"
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description For editors: ./scenario.schema.json. */
+                        $schema?: string;
+                        /** @description Default: the file name without extension. */
+                        name?: string;
+                        description?: string;
+                        /** @description Tried in order; the first that matches fires. */
+                        rules: {
+                            /** @description A label for logs. */
+                            name?: string;
+                            description?: string;
+                            /** @description All given conditions must hold; none: every call (except admin). */
+                            when?: {
+                                face?: ("helseid" | "kjernejournal" | "fhir-legacy" | "critical-information" | "portal" | "admin") | ("helseid" | "kjernejournal" | "fhir-legacy" | "critical-information" | "portal" | "admin")[];
+                                method?: string | string[];
+                                path?: string | string[];
+                                patient?: string | string[];
+                                user?: string | string[];
+                                clientId?: string | string[];
+                                organisation?: string | string[];
+                                /** @description {name: value} equals (a list: any of them), {name: true} present, {name: false} absent. Names in any case. */
+                                header?: {
+                                    [key: string]: string | string[] | boolean;
+                                };
+                                /** @description {dotted.path: value} on the JSON (or form) body; values compare as JSON. */
+                                body?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description The nth call that matches the rest of `when` (1-based), or every nth. */
+                                nth?: number | {
+                                    every: number;
+                                };
+                                /** @description Chance to fire, from the session's seeded random. */
+                                probability?: number;
+                                /** @description The scenario's current state; it starts as Started. */
+                                state?: string | string[];
+                            };
+                            then: {
+                                /**
+                                 * @description A code of the error catalogue (README: error codes).
+                                 * @enum {string}
+                                 */
+                                error?: "KJF-000011" | "KJF-000013" | "KJF-000014" | "KJF-000015" | "KJF-000016" | "KJF-000017" | "KJF-000018" | "KJF-000019" | "KJF-000020" | "KJF-000021" | "KJF-000022" | "KJF-000023" | "KJF-000024" | "KJF-000025" | "KJF-000026" | "KJF-000027" | "KJF-000028" | "KJF-000029" | "KJF-000030" | "KJF-000059" | "KJF-000065" | "KJF-000115" | "KJF-000116" | "KJF-000117" | "KJF-000118" | "KJF-000119" | "KJF-000120" | "KJF-000121" | "KJF-000122" | "KJF-000123" | "KJF-000124" | "KJF-000125" | "KJF-000126" | "KJF-000129" | "KJF-000130" | "KJF-000131" | "KJF-000132" | "KJF-000133" | "KJF-000134" | "KJF-000135" | "KJF-000138" | "KJF-000163" | "KJF-000168" | "KJF-000172" | "KJF-000173" | "KJF-000174" | "KJF-000175" | "KJF-000176" | "KJF-000177" | "KJF-000178" | "KJF-000179" | "KJF-000180" | "KJF-000185" | "KJF-000186" | "KJF-000190" | "KJF-000191" | "KJF-000192" | "KJF-000193" | "KJF-000197" | "KJF-000198" | "KJF-000200" | "KJF-000203" | "KJF-000205" | "KJF-000206" | "KJF-000207" | "KJF-000208" | "KJF-000213" | "KJF-000214" | "KJF-000216" | "KJF-000217" | "KJF-000218" | "KJF-000223" | "KJF-000224" | "KJF-000225" | "KJF-000226" | "KJF-000227" | "KJF-000229" | "KJF-000230" | "KJF-000231" | "KJF-000232" | "KJF-000233" | "KJF-000237" | "KJF-000238" | "KJF-000239" | "KJF-000240" | "KJF-000241" | "KJF-000242" | "KJF-000243" | "KJF-000244" | "KJF-000245" | "KJF-000246" | "KJF-000247" | "KJF-000248" | "KJF-000249" | "KJF-000250" | "KJF-000251" | "KJF-000252" | "KJF-000253" | "KJF-000254" | "KJF-000256" | "KJF-000257" | "KJF-000258" | "KJF-000259" | "KJF-000260" | "KJF-000261" | "KJF-000262" | "KJF-000263" | "KJF-000264" | "KJF-000265" | "KJF-000266" | "KJF-000267" | "KJF-000268" | "KJF-000269" | "KJF-000270" | "KJF-000271" | "KJF-000272" | "KJF-000274" | "KJF-000275" | "KJF-000276" | "KJF-000277" | "KJF-000278" | "KJF-000279" | "KJF-000282" | "KJF-000283" | "KJF-000285" | "KJF-000290" | "KJF-000294" | "KJF-000295" | "KJF-000296" | "KJF-000300" | "KJF-000301" | "KJF-000302" | "KJF-000303" | "KJF-000304" | "KJF-000308" | "KJF-000309" | "KJF-000310" | "KJF-000311" | "KJF-000312" | "KJF-000313" | "KJF-000314" | "KJF-000316" | "KJF-000323" | "KJF-000331" | "KJF-000332" | "KJF-000333" | "KJF-000334" | "KJF-000335" | "KJF-000336" | "KJF-000337" | "KJF-000338" | "KJF-000339" | "KJF-000340" | "KJF-000345" | "KJF-000347" | "KJF-000349" | "KJF-000350" | "KJF-000351" | "KJF-000352" | "KJF-000353" | "KJF-000356" | "KJF-000360" | "KJF-000400" | "KJF-000503" | "KJS-000026" | "KJS-000027" | "KJS-000040" | "KJS-000041" | "KJS-000077" | "KJS-000102" | "KJS-000111" | "KJS-000112" | "KJS-000113" | "KJS-000131" | "KJS-000132" | "KJS-000133" | "KJS-000134" | "KJS-000135" | "KJS-000209" | "KJS-000213" | "KJS-000224" | "KJS-000225" | "KJS-000232" | "KJS-000256" | "KJS-000264" | "KJS-000303" | "KJS-000306" | "KJS-000307" | "KJS-000308" | "KJS-000311" | "KJS-000317" | "KJS-000322" | "KJS-000323" | "KJS-000325" | "KJX-000003" | "KJX-000004" | "AUT_000" | "AUT_002" | "AUT_101" | "AUT_104" | "AUT_105" | "AUT_108" | "AUT_110" | "AUT_119" | "AUT_128" | "AUT_146" | "KI-0001" | "KI-0002" | "KI-0003" | "KI-0004" | "KI-0005" | "KI-0006" | "KI-0007" | "KI-0008" | "KI-0009" | "KI-0010" | "KI-0011" | "KI-0012" | "KI-0013" | "KI-0014" | "KI-0015" | "KI-0016" | "KI-0017" | "KI-0018" | "KI-0019";
+                                /** @description With error: detail for developers. */
+                                diagnostics?: string;
+                                /** @description With error: FHIR path(s) of the fault, for OperationOutcome. */
+                                location?: string[];
+                                /**
+                                 * @description HelseID face only: an RFC 6749 error code.
+                                 * @enum {string}
+                                 */
+                                oauthError?: "invalid_request" | "invalid_client" | "invalid_grant" | "unauthorized_client" | "unsupported_grant_type" | "invalid_scope" | "invalid_target" | "invalid_dpop_proof" | "use_dpop_nonce" | "unsupported_response_type" | "access_denied" | "invalid_request_object" | "invalid_token" | "server_error";
+                                /** @description With oauthError: its error_description. */
+                                description?: string;
+                                /** @description With oauthError: the HTTP status (default: 500 for server_error, else 400; 401 for invalid_token). */
+                                status?: number;
+                                /** @description Wait before answering: ms, uniform {min, max}, or normal {mean, stddev}; seeded. */
+                                delay?: number | {
+                                    min: number;
+                                    max: number;
+                                } | {
+                                    mean: number;
+                                    stddev: number;
+                                };
+                                /**
+                                 * @description Break the connection: reset, empty (close), malformed (garbled body), dribble (slow body).
+                                 * @enum {string}
+                                 */
+                                fault?: "reset" | "empty" | "malformed" | "dribble";
+                                /** @description With fault dribble: how long the answer takes (default 2000). */
+                                dribbleMs?: number;
+                                /** @description {field: value} (dotted paths) merged into the normal successful JSON answer; the value {"$delete": true} removes the field. */
+                                override?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Move the scenario to this state after the rule fires. */
+                                nextState?: string;
+                                /** @description Steps over successive firings of the rule; the last repeats. */
+                                sequence?: ("ok" | ("KJF-000011" | "KJF-000013" | "KJF-000014" | "KJF-000015" | "KJF-000016" | "KJF-000017" | "KJF-000018" | "KJF-000019" | "KJF-000020" | "KJF-000021" | "KJF-000022" | "KJF-000023" | "KJF-000024" | "KJF-000025" | "KJF-000026" | "KJF-000027" | "KJF-000028" | "KJF-000029" | "KJF-000030" | "KJF-000059" | "KJF-000065" | "KJF-000115" | "KJF-000116" | "KJF-000117" | "KJF-000118" | "KJF-000119" | "KJF-000120" | "KJF-000121" | "KJF-000122" | "KJF-000123" | "KJF-000124" | "KJF-000125" | "KJF-000126" | "KJF-000129" | "KJF-000130" | "KJF-000131" | "KJF-000132" | "KJF-000133" | "KJF-000134" | "KJF-000135" | "KJF-000138" | "KJF-000163" | "KJF-000168" | "KJF-000172" | "KJF-000173" | "KJF-000174" | "KJF-000175" | "KJF-000176" | "KJF-000177" | "KJF-000178" | "KJF-000179" | "KJF-000180" | "KJF-000185" | "KJF-000186" | "KJF-000190" | "KJF-000191" | "KJF-000192" | "KJF-000193" | "KJF-000197" | "KJF-000198" | "KJF-000200" | "KJF-000203" | "KJF-000205" | "KJF-000206" | "KJF-000207" | "KJF-000208" | "KJF-000213" | "KJF-000214" | "KJF-000216" | "KJF-000217" | "KJF-000218" | "KJF-000223" | "KJF-000224" | "KJF-000225" | "KJF-000226" | "KJF-000227" | "KJF-000229" | "KJF-000230" | "KJF-000231" | "KJF-000232" | "KJF-000233" | "KJF-000237" | "KJF-000238" | "KJF-000239" | "KJF-000240" | "KJF-000241" | "KJF-000242" | "KJF-000243" | "KJF-000244" | "KJF-000245" | "KJF-000246" | "KJF-000247" | "KJF-000248" | "KJF-000249" | "KJF-000250" | "KJF-000251" | "KJF-000252" | "KJF-000253" | "KJF-000254" | "KJF-000256" | "KJF-000257" | "KJF-000258" | "KJF-000259" | "KJF-000260" | "KJF-000261" | "KJF-000262" | "KJF-000263" | "KJF-000264" | "KJF-000265" | "KJF-000266" | "KJF-000267" | "KJF-000268" | "KJF-000269" | "KJF-000270" | "KJF-000271" | "KJF-000272" | "KJF-000274" | "KJF-000275" | "KJF-000276" | "KJF-000277" | "KJF-000278" | "KJF-000279" | "KJF-000282" | "KJF-000283" | "KJF-000285" | "KJF-000290" | "KJF-000294" | "KJF-000295" | "KJF-000296" | "KJF-000300" | "KJF-000301" | "KJF-000302" | "KJF-000303" | "KJF-000304" | "KJF-000308" | "KJF-000309" | "KJF-000310" | "KJF-000311" | "KJF-000312" | "KJF-000313" | "KJF-000314" | "KJF-000316" | "KJF-000323" | "KJF-000331" | "KJF-000332" | "KJF-000333" | "KJF-000334" | "KJF-000335" | "KJF-000336" | "KJF-000337" | "KJF-000338" | "KJF-000339" | "KJF-000340" | "KJF-000345" | "KJF-000347" | "KJF-000349" | "KJF-000350" | "KJF-000351" | "KJF-000352" | "KJF-000353" | "KJF-000356" | "KJF-000360" | "KJF-000400" | "KJF-000503" | "KJS-000026" | "KJS-000027" | "KJS-000040" | "KJS-000041" | "KJS-000077" | "KJS-000102" | "KJS-000111" | "KJS-000112" | "KJS-000113" | "KJS-000131" | "KJS-000132" | "KJS-000133" | "KJS-000134" | "KJS-000135" | "KJS-000209" | "KJS-000213" | "KJS-000224" | "KJS-000225" | "KJS-000232" | "KJS-000256" | "KJS-000264" | "KJS-000303" | "KJS-000306" | "KJS-000307" | "KJS-000308" | "KJS-000311" | "KJS-000317" | "KJS-000322" | "KJS-000323" | "KJS-000325" | "KJX-000003" | "KJX-000004" | "AUT_000" | "AUT_002" | "AUT_101" | "AUT_104" | "AUT_105" | "AUT_108" | "AUT_110" | "AUT_119" | "AUT_128" | "AUT_146" | "KI-0001" | "KI-0002" | "KI-0003" | "KI-0004" | "KI-0005" | "KI-0006" | "KI-0007" | "KI-0008" | "KI-0009" | "KI-0010" | "KI-0011" | "KI-0012" | "KI-0013" | "KI-0014" | "KI-0015" | "KI-0016" | "KI-0017" | "KI-0018" | "KI-0019") | {
+                                    /**
+                                     * @description A code of the error catalogue (README: error codes).
+                                     * @enum {string}
+                                     */
+                                    error?: "KJF-000011" | "KJF-000013" | "KJF-000014" | "KJF-000015" | "KJF-000016" | "KJF-000017" | "KJF-000018" | "KJF-000019" | "KJF-000020" | "KJF-000021" | "KJF-000022" | "KJF-000023" | "KJF-000024" | "KJF-000025" | "KJF-000026" | "KJF-000027" | "KJF-000028" | "KJF-000029" | "KJF-000030" | "KJF-000059" | "KJF-000065" | "KJF-000115" | "KJF-000116" | "KJF-000117" | "KJF-000118" | "KJF-000119" | "KJF-000120" | "KJF-000121" | "KJF-000122" | "KJF-000123" | "KJF-000124" | "KJF-000125" | "KJF-000126" | "KJF-000129" | "KJF-000130" | "KJF-000131" | "KJF-000132" | "KJF-000133" | "KJF-000134" | "KJF-000135" | "KJF-000138" | "KJF-000163" | "KJF-000168" | "KJF-000172" | "KJF-000173" | "KJF-000174" | "KJF-000175" | "KJF-000176" | "KJF-000177" | "KJF-000178" | "KJF-000179" | "KJF-000180" | "KJF-000185" | "KJF-000186" | "KJF-000190" | "KJF-000191" | "KJF-000192" | "KJF-000193" | "KJF-000197" | "KJF-000198" | "KJF-000200" | "KJF-000203" | "KJF-000205" | "KJF-000206" | "KJF-000207" | "KJF-000208" | "KJF-000213" | "KJF-000214" | "KJF-000216" | "KJF-000217" | "KJF-000218" | "KJF-000223" | "KJF-000224" | "KJF-000225" | "KJF-000226" | "KJF-000227" | "KJF-000229" | "KJF-000230" | "KJF-000231" | "KJF-000232" | "KJF-000233" | "KJF-000237" | "KJF-000238" | "KJF-000239" | "KJF-000240" | "KJF-000241" | "KJF-000242" | "KJF-000243" | "KJF-000244" | "KJF-000245" | "KJF-000246" | "KJF-000247" | "KJF-000248" | "KJF-000249" | "KJF-000250" | "KJF-000251" | "KJF-000252" | "KJF-000253" | "KJF-000254" | "KJF-000256" | "KJF-000257" | "KJF-000258" | "KJF-000259" | "KJF-000260" | "KJF-000261" | "KJF-000262" | "KJF-000263" | "KJF-000264" | "KJF-000265" | "KJF-000266" | "KJF-000267" | "KJF-000268" | "KJF-000269" | "KJF-000270" | "KJF-000271" | "KJF-000272" | "KJF-000274" | "KJF-000275" | "KJF-000276" | "KJF-000277" | "KJF-000278" | "KJF-000279" | "KJF-000282" | "KJF-000283" | "KJF-000285" | "KJF-000290" | "KJF-000294" | "KJF-000295" | "KJF-000296" | "KJF-000300" | "KJF-000301" | "KJF-000302" | "KJF-000303" | "KJF-000304" | "KJF-000308" | "KJF-000309" | "KJF-000310" | "KJF-000311" | "KJF-000312" | "KJF-000313" | "KJF-000314" | "KJF-000316" | "KJF-000323" | "KJF-000331" | "KJF-000332" | "KJF-000333" | "KJF-000334" | "KJF-000335" | "KJF-000336" | "KJF-000337" | "KJF-000338" | "KJF-000339" | "KJF-000340" | "KJF-000345" | "KJF-000347" | "KJF-000349" | "KJF-000350" | "KJF-000351" | "KJF-000352" | "KJF-000353" | "KJF-000356" | "KJF-000360" | "KJF-000400" | "KJF-000503" | "KJS-000026" | "KJS-000027" | "KJS-000040" | "KJS-000041" | "KJS-000077" | "KJS-000102" | "KJS-000111" | "KJS-000112" | "KJS-000113" | "KJS-000131" | "KJS-000132" | "KJS-000133" | "KJS-000134" | "KJS-000135" | "KJS-000209" | "KJS-000213" | "KJS-000224" | "KJS-000225" | "KJS-000232" | "KJS-000256" | "KJS-000264" | "KJS-000303" | "KJS-000306" | "KJS-000307" | "KJS-000308" | "KJS-000311" | "KJS-000317" | "KJS-000322" | "KJS-000323" | "KJS-000325" | "KJX-000003" | "KJX-000004" | "AUT_000" | "AUT_002" | "AUT_101" | "AUT_104" | "AUT_105" | "AUT_108" | "AUT_110" | "AUT_119" | "AUT_128" | "AUT_146" | "KI-0001" | "KI-0002" | "KI-0003" | "KI-0004" | "KI-0005" | "KI-0006" | "KI-0007" | "KI-0008" | "KI-0009" | "KI-0010" | "KI-0011" | "KI-0012" | "KI-0013" | "KI-0014" | "KI-0015" | "KI-0016" | "KI-0017" | "KI-0018" | "KI-0019";
+                                    /** @description With error: detail for developers. */
+                                    diagnostics?: string;
+                                    /** @description With error: FHIR path(s) of the fault, for OperationOutcome. */
+                                    location?: string[];
+                                    /**
+                                     * @description HelseID face only: an RFC 6749 error code.
+                                     * @enum {string}
+                                     */
+                                    oauthError?: "invalid_request" | "invalid_client" | "invalid_grant" | "unauthorized_client" | "unsupported_grant_type" | "invalid_scope" | "invalid_target" | "invalid_dpop_proof" | "use_dpop_nonce" | "unsupported_response_type" | "access_denied" | "invalid_request_object" | "invalid_token" | "server_error";
+                                    /** @description With oauthError: its error_description. */
+                                    description?: string;
+                                    /** @description With oauthError: the HTTP status (default: 500 for server_error, else 400; 401 for invalid_token). */
+                                    status?: number;
+                                    /** @description Wait before answering: ms, uniform {min, max}, or normal {mean, stddev}; seeded. */
+                                    delay?: number | {
+                                        min: number;
+                                        max: number;
+                                    } | {
+                                        mean: number;
+                                        stddev: number;
+                                    };
+                                    /**
+                                     * @description Break the connection: reset, empty (close), malformed (garbled body), dribble (slow body).
+                                     * @enum {string}
+                                     */
+                                    fault?: "reset" | "empty" | "malformed" | "dribble";
+                                    /** @description With fault dribble: how long the answer takes (default 2000). */
+                                    dribbleMs?: number;
+                                    /** @description {field: value} (dotted paths) merged into the normal successful JSON answer; the value {"$delete": true} removes the field. */
+                                    override?: {
+                                        [key: string]: unknown;
+                                    };
+                                    /** @description Move the scenario to this state after the rule fires. */
+                                    nextState?: string;
+                                })[];
+                            };
+                        }[];
+                    };
+                };
+            };
             responses: {
-                /** @description OK (see the summary) */
+                /** @description Replaced */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            name: string;
+                            description: string;
+                            /** @description The file it was loaded from; null when added through the API */
+                            file: string | null;
+                            /** @description How many rules it has */
+                            rules: number;
+                            /** @description Active in this session */
+                            active: boolean;
+                            /** @description The scenario's state in this session (rules may require or set one) */
+                            state: string;
+                        };
+                    };
+                };
+                /** @description Added */
+                201: {
+                    headers: {
+                        /** @description Its URL */
+                        location?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            name: string;
+                            description: string;
+                            /** @description The file it was loaded from; null when added through the API */
+                            file: string | null;
+                            /** @description How many rules it has */
+                            rules: number;
+                            /** @description Active in this session */
+                            active: boolean;
+                            /** @description The scenario's state in this session (rules may require or set one) */
+                            state: string;
+                        };
                     };
                 };
                 /** @description The request was refused, in the face's error shape */
@@ -6567,24 +4919,163 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One scenario, with its definition */
         get: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description The scenario name */
                     name: string;
                 };
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
-                /** @description OK (see the summary) */
+                /** @description The scenario */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            name: string;
+                            description: string;
+                            /** @description The file it was loaded from; null when added through the API */
+                            file: string | null;
+                            /** @description How many rules it has */
+                            rules: number;
+                            /** @description Active in this session */
+                            active: boolean;
+                            /** @description The scenario's state in this session (rules may require or set one) */
+                            state: string;
+                            /**
+                             * kjernejournal-sandbox scenario
+                             * @description A QA scenario: rules that change how the sandbox answers. See docs/scenarios.md.
+                             */
+                            definition: {
+                                /** @description For editors: ./scenario.schema.json. */
+                                $schema?: string;
+                                /** @description Default: the file name without extension. */
+                                name?: string;
+                                description?: string;
+                                /** @description Tried in order; the first that matches fires. */
+                                rules: {
+                                    /** @description A label for logs. */
+                                    name?: string;
+                                    description?: string;
+                                    /** @description All given conditions must hold; none: every call (except admin). */
+                                    when?: {
+                                        face?: ("helseid" | "kjernejournal" | "fhir-legacy" | "critical-information" | "portal" | "admin") | ("helseid" | "kjernejournal" | "fhir-legacy" | "critical-information" | "portal" | "admin")[];
+                                        method?: string | string[];
+                                        path?: string | string[];
+                                        patient?: string | string[];
+                                        user?: string | string[];
+                                        clientId?: string | string[];
+                                        organisation?: string | string[];
+                                        /** @description {name: value} equals (a list: any of them), {name: true} present, {name: false} absent. Names in any case. */
+                                        header?: {
+                                            [key: string]: string | string[] | boolean;
+                                        };
+                                        /** @description {dotted.path: value} on the JSON (or form) body; values compare as JSON. */
+                                        body?: {
+                                            [key: string]: unknown;
+                                        };
+                                        /** @description The nth call that matches the rest of `when` (1-based), or every nth. */
+                                        nth?: number | {
+                                            every: number;
+                                        };
+                                        /** @description Chance to fire, from the session's seeded random. */
+                                        probability?: number;
+                                        /** @description The scenario's current state; it starts as Started. */
+                                        state?: string | string[];
+                                    };
+                                    then: {
+                                        /**
+                                         * @description A code of the error catalogue (README: error codes).
+                                         * @enum {string}
+                                         */
+                                        error?: "KJF-000011" | "KJF-000013" | "KJF-000014" | "KJF-000015" | "KJF-000016" | "KJF-000017" | "KJF-000018" | "KJF-000019" | "KJF-000020" | "KJF-000021" | "KJF-000022" | "KJF-000023" | "KJF-000024" | "KJF-000025" | "KJF-000026" | "KJF-000027" | "KJF-000028" | "KJF-000029" | "KJF-000030" | "KJF-000059" | "KJF-000065" | "KJF-000115" | "KJF-000116" | "KJF-000117" | "KJF-000118" | "KJF-000119" | "KJF-000120" | "KJF-000121" | "KJF-000122" | "KJF-000123" | "KJF-000124" | "KJF-000125" | "KJF-000126" | "KJF-000129" | "KJF-000130" | "KJF-000131" | "KJF-000132" | "KJF-000133" | "KJF-000134" | "KJF-000135" | "KJF-000138" | "KJF-000163" | "KJF-000168" | "KJF-000172" | "KJF-000173" | "KJF-000174" | "KJF-000175" | "KJF-000176" | "KJF-000177" | "KJF-000178" | "KJF-000179" | "KJF-000180" | "KJF-000185" | "KJF-000186" | "KJF-000190" | "KJF-000191" | "KJF-000192" | "KJF-000193" | "KJF-000197" | "KJF-000198" | "KJF-000200" | "KJF-000203" | "KJF-000205" | "KJF-000206" | "KJF-000207" | "KJF-000208" | "KJF-000213" | "KJF-000214" | "KJF-000216" | "KJF-000217" | "KJF-000218" | "KJF-000223" | "KJF-000224" | "KJF-000225" | "KJF-000226" | "KJF-000227" | "KJF-000229" | "KJF-000230" | "KJF-000231" | "KJF-000232" | "KJF-000233" | "KJF-000237" | "KJF-000238" | "KJF-000239" | "KJF-000240" | "KJF-000241" | "KJF-000242" | "KJF-000243" | "KJF-000244" | "KJF-000245" | "KJF-000246" | "KJF-000247" | "KJF-000248" | "KJF-000249" | "KJF-000250" | "KJF-000251" | "KJF-000252" | "KJF-000253" | "KJF-000254" | "KJF-000256" | "KJF-000257" | "KJF-000258" | "KJF-000259" | "KJF-000260" | "KJF-000261" | "KJF-000262" | "KJF-000263" | "KJF-000264" | "KJF-000265" | "KJF-000266" | "KJF-000267" | "KJF-000268" | "KJF-000269" | "KJF-000270" | "KJF-000271" | "KJF-000272" | "KJF-000274" | "KJF-000275" | "KJF-000276" | "KJF-000277" | "KJF-000278" | "KJF-000279" | "KJF-000282" | "KJF-000283" | "KJF-000285" | "KJF-000290" | "KJF-000294" | "KJF-000295" | "KJF-000296" | "KJF-000300" | "KJF-000301" | "KJF-000302" | "KJF-000303" | "KJF-000304" | "KJF-000308" | "KJF-000309" | "KJF-000310" | "KJF-000311" | "KJF-000312" | "KJF-000313" | "KJF-000314" | "KJF-000316" | "KJF-000323" | "KJF-000331" | "KJF-000332" | "KJF-000333" | "KJF-000334" | "KJF-000335" | "KJF-000336" | "KJF-000337" | "KJF-000338" | "KJF-000339" | "KJF-000340" | "KJF-000345" | "KJF-000347" | "KJF-000349" | "KJF-000350" | "KJF-000351" | "KJF-000352" | "KJF-000353" | "KJF-000356" | "KJF-000360" | "KJF-000400" | "KJF-000503" | "KJS-000026" | "KJS-000027" | "KJS-000040" | "KJS-000041" | "KJS-000077" | "KJS-000102" | "KJS-000111" | "KJS-000112" | "KJS-000113" | "KJS-000131" | "KJS-000132" | "KJS-000133" | "KJS-000134" | "KJS-000135" | "KJS-000209" | "KJS-000213" | "KJS-000224" | "KJS-000225" | "KJS-000232" | "KJS-000256" | "KJS-000264" | "KJS-000303" | "KJS-000306" | "KJS-000307" | "KJS-000308" | "KJS-000311" | "KJS-000317" | "KJS-000322" | "KJS-000323" | "KJS-000325" | "KJX-000003" | "KJX-000004" | "AUT_000" | "AUT_002" | "AUT_101" | "AUT_104" | "AUT_105" | "AUT_108" | "AUT_110" | "AUT_119" | "AUT_128" | "AUT_146" | "KI-0001" | "KI-0002" | "KI-0003" | "KI-0004" | "KI-0005" | "KI-0006" | "KI-0007" | "KI-0008" | "KI-0009" | "KI-0010" | "KI-0011" | "KI-0012" | "KI-0013" | "KI-0014" | "KI-0015" | "KI-0016" | "KI-0017" | "KI-0018" | "KI-0019";
+                                        /** @description With error: detail for developers. */
+                                        diagnostics?: string;
+                                        /** @description With error: FHIR path(s) of the fault, for OperationOutcome. */
+                                        location?: string[];
+                                        /**
+                                         * @description HelseID face only: an RFC 6749 error code.
+                                         * @enum {string}
+                                         */
+                                        oauthError?: "invalid_request" | "invalid_client" | "invalid_grant" | "unauthorized_client" | "unsupported_grant_type" | "invalid_scope" | "invalid_target" | "invalid_dpop_proof" | "use_dpop_nonce" | "unsupported_response_type" | "access_denied" | "invalid_request_object" | "invalid_token" | "server_error";
+                                        /** @description With oauthError: its error_description. */
+                                        description?: string;
+                                        /** @description With oauthError: the HTTP status (default: 500 for server_error, else 400; 401 for invalid_token). */
+                                        status?: number;
+                                        /** @description Wait before answering: ms, uniform {min, max}, or normal {mean, stddev}; seeded. */
+                                        delay?: number | {
+                                            min: number;
+                                            max: number;
+                                        } | {
+                                            mean: number;
+                                            stddev: number;
+                                        };
+                                        /**
+                                         * @description Break the connection: reset, empty (close), malformed (garbled body), dribble (slow body).
+                                         * @enum {string}
+                                         */
+                                        fault?: "reset" | "empty" | "malformed" | "dribble";
+                                        /** @description With fault dribble: how long the answer takes (default 2000). */
+                                        dribbleMs?: number;
+                                        /** @description {field: value} (dotted paths) merged into the normal successful JSON answer; the value {"$delete": true} removes the field. */
+                                        override?: {
+                                            [key: string]: unknown;
+                                        };
+                                        /** @description Move the scenario to this state after the rule fires. */
+                                        nextState?: string;
+                                        /** @description Steps over successive firings of the rule; the last repeats. */
+                                        sequence?: ("ok" | ("KJF-000011" | "KJF-000013" | "KJF-000014" | "KJF-000015" | "KJF-000016" | "KJF-000017" | "KJF-000018" | "KJF-000019" | "KJF-000020" | "KJF-000021" | "KJF-000022" | "KJF-000023" | "KJF-000024" | "KJF-000025" | "KJF-000026" | "KJF-000027" | "KJF-000028" | "KJF-000029" | "KJF-000030" | "KJF-000059" | "KJF-000065" | "KJF-000115" | "KJF-000116" | "KJF-000117" | "KJF-000118" | "KJF-000119" | "KJF-000120" | "KJF-000121" | "KJF-000122" | "KJF-000123" | "KJF-000124" | "KJF-000125" | "KJF-000126" | "KJF-000129" | "KJF-000130" | "KJF-000131" | "KJF-000132" | "KJF-000133" | "KJF-000134" | "KJF-000135" | "KJF-000138" | "KJF-000163" | "KJF-000168" | "KJF-000172" | "KJF-000173" | "KJF-000174" | "KJF-000175" | "KJF-000176" | "KJF-000177" | "KJF-000178" | "KJF-000179" | "KJF-000180" | "KJF-000185" | "KJF-000186" | "KJF-000190" | "KJF-000191" | "KJF-000192" | "KJF-000193" | "KJF-000197" | "KJF-000198" | "KJF-000200" | "KJF-000203" | "KJF-000205" | "KJF-000206" | "KJF-000207" | "KJF-000208" | "KJF-000213" | "KJF-000214" | "KJF-000216" | "KJF-000217" | "KJF-000218" | "KJF-000223" | "KJF-000224" | "KJF-000225" | "KJF-000226" | "KJF-000227" | "KJF-000229" | "KJF-000230" | "KJF-000231" | "KJF-000232" | "KJF-000233" | "KJF-000237" | "KJF-000238" | "KJF-000239" | "KJF-000240" | "KJF-000241" | "KJF-000242" | "KJF-000243" | "KJF-000244" | "KJF-000245" | "KJF-000246" | "KJF-000247" | "KJF-000248" | "KJF-000249" | "KJF-000250" | "KJF-000251" | "KJF-000252" | "KJF-000253" | "KJF-000254" | "KJF-000256" | "KJF-000257" | "KJF-000258" | "KJF-000259" | "KJF-000260" | "KJF-000261" | "KJF-000262" | "KJF-000263" | "KJF-000264" | "KJF-000265" | "KJF-000266" | "KJF-000267" | "KJF-000268" | "KJF-000269" | "KJF-000270" | "KJF-000271" | "KJF-000272" | "KJF-000274" | "KJF-000275" | "KJF-000276" | "KJF-000277" | "KJF-000278" | "KJF-000279" | "KJF-000282" | "KJF-000283" | "KJF-000285" | "KJF-000290" | "KJF-000294" | "KJF-000295" | "KJF-000296" | "KJF-000300" | "KJF-000301" | "KJF-000302" | "KJF-000303" | "KJF-000304" | "KJF-000308" | "KJF-000309" | "KJF-000310" | "KJF-000311" | "KJF-000312" | "KJF-000313" | "KJF-000314" | "KJF-000316" | "KJF-000323" | "KJF-000331" | "KJF-000332" | "KJF-000333" | "KJF-000334" | "KJF-000335" | "KJF-000336" | "KJF-000337" | "KJF-000338" | "KJF-000339" | "KJF-000340" | "KJF-000345" | "KJF-000347" | "KJF-000349" | "KJF-000350" | "KJF-000351" | "KJF-000352" | "KJF-000353" | "KJF-000356" | "KJF-000360" | "KJF-000400" | "KJF-000503" | "KJS-000026" | "KJS-000027" | "KJS-000040" | "KJS-000041" | "KJS-000077" | "KJS-000102" | "KJS-000111" | "KJS-000112" | "KJS-000113" | "KJS-000131" | "KJS-000132" | "KJS-000133" | "KJS-000134" | "KJS-000135" | "KJS-000209" | "KJS-000213" | "KJS-000224" | "KJS-000225" | "KJS-000232" | "KJS-000256" | "KJS-000264" | "KJS-000303" | "KJS-000306" | "KJS-000307" | "KJS-000308" | "KJS-000311" | "KJS-000317" | "KJS-000322" | "KJS-000323" | "KJS-000325" | "KJX-000003" | "KJX-000004" | "AUT_000" | "AUT_002" | "AUT_101" | "AUT_104" | "AUT_105" | "AUT_108" | "AUT_110" | "AUT_119" | "AUT_128" | "AUT_146" | "KI-0001" | "KI-0002" | "KI-0003" | "KI-0004" | "KI-0005" | "KI-0006" | "KI-0007" | "KI-0008" | "KI-0009" | "KI-0010" | "KI-0011" | "KI-0012" | "KI-0013" | "KI-0014" | "KI-0015" | "KI-0016" | "KI-0017" | "KI-0018" | "KI-0019") | {
+                                            /**
+                                             * @description A code of the error catalogue (README: error codes).
+                                             * @enum {string}
+                                             */
+                                            error?: "KJF-000011" | "KJF-000013" | "KJF-000014" | "KJF-000015" | "KJF-000016" | "KJF-000017" | "KJF-000018" | "KJF-000019" | "KJF-000020" | "KJF-000021" | "KJF-000022" | "KJF-000023" | "KJF-000024" | "KJF-000025" | "KJF-000026" | "KJF-000027" | "KJF-000028" | "KJF-000029" | "KJF-000030" | "KJF-000059" | "KJF-000065" | "KJF-000115" | "KJF-000116" | "KJF-000117" | "KJF-000118" | "KJF-000119" | "KJF-000120" | "KJF-000121" | "KJF-000122" | "KJF-000123" | "KJF-000124" | "KJF-000125" | "KJF-000126" | "KJF-000129" | "KJF-000130" | "KJF-000131" | "KJF-000132" | "KJF-000133" | "KJF-000134" | "KJF-000135" | "KJF-000138" | "KJF-000163" | "KJF-000168" | "KJF-000172" | "KJF-000173" | "KJF-000174" | "KJF-000175" | "KJF-000176" | "KJF-000177" | "KJF-000178" | "KJF-000179" | "KJF-000180" | "KJF-000185" | "KJF-000186" | "KJF-000190" | "KJF-000191" | "KJF-000192" | "KJF-000193" | "KJF-000197" | "KJF-000198" | "KJF-000200" | "KJF-000203" | "KJF-000205" | "KJF-000206" | "KJF-000207" | "KJF-000208" | "KJF-000213" | "KJF-000214" | "KJF-000216" | "KJF-000217" | "KJF-000218" | "KJF-000223" | "KJF-000224" | "KJF-000225" | "KJF-000226" | "KJF-000227" | "KJF-000229" | "KJF-000230" | "KJF-000231" | "KJF-000232" | "KJF-000233" | "KJF-000237" | "KJF-000238" | "KJF-000239" | "KJF-000240" | "KJF-000241" | "KJF-000242" | "KJF-000243" | "KJF-000244" | "KJF-000245" | "KJF-000246" | "KJF-000247" | "KJF-000248" | "KJF-000249" | "KJF-000250" | "KJF-000251" | "KJF-000252" | "KJF-000253" | "KJF-000254" | "KJF-000256" | "KJF-000257" | "KJF-000258" | "KJF-000259" | "KJF-000260" | "KJF-000261" | "KJF-000262" | "KJF-000263" | "KJF-000264" | "KJF-000265" | "KJF-000266" | "KJF-000267" | "KJF-000268" | "KJF-000269" | "KJF-000270" | "KJF-000271" | "KJF-000272" | "KJF-000274" | "KJF-000275" | "KJF-000276" | "KJF-000277" | "KJF-000278" | "KJF-000279" | "KJF-000282" | "KJF-000283" | "KJF-000285" | "KJF-000290" | "KJF-000294" | "KJF-000295" | "KJF-000296" | "KJF-000300" | "KJF-000301" | "KJF-000302" | "KJF-000303" | "KJF-000304" | "KJF-000308" | "KJF-000309" | "KJF-000310" | "KJF-000311" | "KJF-000312" | "KJF-000313" | "KJF-000314" | "KJF-000316" | "KJF-000323" | "KJF-000331" | "KJF-000332" | "KJF-000333" | "KJF-000334" | "KJF-000335" | "KJF-000336" | "KJF-000337" | "KJF-000338" | "KJF-000339" | "KJF-000340" | "KJF-000345" | "KJF-000347" | "KJF-000349" | "KJF-000350" | "KJF-000351" | "KJF-000352" | "KJF-000353" | "KJF-000356" | "KJF-000360" | "KJF-000400" | "KJF-000503" | "KJS-000026" | "KJS-000027" | "KJS-000040" | "KJS-000041" | "KJS-000077" | "KJS-000102" | "KJS-000111" | "KJS-000112" | "KJS-000113" | "KJS-000131" | "KJS-000132" | "KJS-000133" | "KJS-000134" | "KJS-000135" | "KJS-000209" | "KJS-000213" | "KJS-000224" | "KJS-000225" | "KJS-000232" | "KJS-000256" | "KJS-000264" | "KJS-000303" | "KJS-000306" | "KJS-000307" | "KJS-000308" | "KJS-000311" | "KJS-000317" | "KJS-000322" | "KJS-000323" | "KJS-000325" | "KJX-000003" | "KJX-000004" | "AUT_000" | "AUT_002" | "AUT_101" | "AUT_104" | "AUT_105" | "AUT_108" | "AUT_110" | "AUT_119" | "AUT_128" | "AUT_146" | "KI-0001" | "KI-0002" | "KI-0003" | "KI-0004" | "KI-0005" | "KI-0006" | "KI-0007" | "KI-0008" | "KI-0009" | "KI-0010" | "KI-0011" | "KI-0012" | "KI-0013" | "KI-0014" | "KI-0015" | "KI-0016" | "KI-0017" | "KI-0018" | "KI-0019";
+                                            /** @description With error: detail for developers. */
+                                            diagnostics?: string;
+                                            /** @description With error: FHIR path(s) of the fault, for OperationOutcome. */
+                                            location?: string[];
+                                            /**
+                                             * @description HelseID face only: an RFC 6749 error code.
+                                             * @enum {string}
+                                             */
+                                            oauthError?: "invalid_request" | "invalid_client" | "invalid_grant" | "unauthorized_client" | "unsupported_grant_type" | "invalid_scope" | "invalid_target" | "invalid_dpop_proof" | "use_dpop_nonce" | "unsupported_response_type" | "access_denied" | "invalid_request_object" | "invalid_token" | "server_error";
+                                            /** @description With oauthError: its error_description. */
+                                            description?: string;
+                                            /** @description With oauthError: the HTTP status (default: 500 for server_error, else 400; 401 for invalid_token). */
+                                            status?: number;
+                                            /** @description Wait before answering: ms, uniform {min, max}, or normal {mean, stddev}; seeded. */
+                                            delay?: number | {
+                                                min: number;
+                                                max: number;
+                                            } | {
+                                                mean: number;
+                                                stddev: number;
+                                            };
+                                            /**
+                                             * @description Break the connection: reset, empty (close), malformed (garbled body), dribble (slow body).
+                                             * @enum {string}
+                                             */
+                                            fault?: "reset" | "empty" | "malformed" | "dribble";
+                                            /** @description With fault dribble: how long the answer takes (default 2000). */
+                                            dribbleMs?: number;
+                                            /** @description {field: value} (dotted paths) merged into the normal successful JSON answer; the value {"$delete": true} removes the field. */
+                                            override?: {
+                                                [key: string]: unknown;
+                                            };
+                                            /** @description Move the scenario to this state after the rule fires. */
+                                            nextState?: string;
+                                        })[];
+                                    };
+                                }[];
+                            };
+                        };
                     };
                 };
                 /** @description The request was refused, in the face's error shape */
@@ -6624,24 +5115,37 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Activate a scenario in this session; no body */
         post: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description The scenario name */
                     name: string;
                 };
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
-                /** @description OK (see the summary) */
+                /** @description The scenario, now active */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            name: string;
+                            description: string;
+                            /** @description The file it was loaded from; null when added through the API */
+                            file: string | null;
+                            /** @description How many rules it has */
+                            rules: number;
+                            /** @description Active in this session */
+                            active: boolean;
+                            /** @description The scenario's state in this session (rules may require or set one) */
+                            state: string;
+                        };
                     };
                 };
                 /** @description The request was refused, in the face's error shape */
@@ -6679,24 +5183,41 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Deactivate a scenario in this session; no body */
         post: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description The scenario name */
                     name: string;
                 };
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
-                /** @description OK (see the summary) */
+                /** @description The scenario, now inactive */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            name: string;
+                            description: string;
+                            /** @description The file it was loaded from; null when added through the API */
+                            file: string | null;
+                            /** @description How many rules it has */
+                            rules: number;
+                            /** @description Active in this session */
+                            active: boolean;
+                            /** @description The scenario's state in this session (rules may require or set one) */
+                            state: string;
+                        } | {
+                            name: string;
+                            /** @enum {unknown} */
+                            active: false;
+                        };
                     };
                 };
                 /** @description The request was refused, in the face's error shape */
@@ -6733,24 +5254,48 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Set a scenario's state in this session */
         put: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description The scenario name */
                     name: string;
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "state": "second-call"
+                     *     }
+                     */
+                    "application/json": {
+                        state: string;
+                    };
+                };
+            };
             responses: {
-                /** @description OK (see the summary) */
+                /** @description The scenario in its new state */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            name: string;
+                            description: string;
+                            /** @description The file it was loaded from; null when added through the API */
+                            file: string | null;
+                            /** @description How many rules it has */
+                            rules: number;
+                            /** @description Active in this session */
+                            active: boolean;
+                            /** @description The scenario's state in this session (rules may require or set one) */
+                            state: string;
+                        };
                     };
                 };
                 /** @description The request was refused, in the face's error shape */
@@ -6789,6 +5334,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Reset this session's scenarios: active ones and states back to the session's start; no body */
         post: {
             parameters: {
                 query?: never;
@@ -6798,13 +5344,34 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK (see the summary) */
+                /** @description The listing after the reset */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            /** @description Active in this session, in activation order */
+                            active: string[];
+                            scenarios: {
+                                name: string;
+                                description: string;
+                                /** @description The file it was loaded from; null when added through the API */
+                                file: string | null;
+                                /** @description How many rules it has */
+                                rules: number;
+                                /** @description Active in this session */
+                                active: boolean;
+                                /** @description The scenario's state in this session (rules may require or set one) */
+                                state: string;
+                            }[];
+                            /** @description Scenario files that failed to load */
+                            errors: {
+                                file: string;
+                                field: string;
+                                message: string;
+                            }[];
+                        };
                     };
                 };
                 /** @description The request was refused, in the face's error shape */
@@ -6843,20 +5410,101 @@ export interface paths {
         /** The session's requests, newest first: ?path (substring or glob *), method, status (403 or 4xx), code, eventId, since, until (ISO), limit */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    path?: string;
+                    method?: string;
+                    status?: string;
+                    code?: string;
+                    eventId?: string;
+                    since?: string;
+                    until?: string;
+                    limit?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
-                /** @description OK (see the summary) */
+                /** @description The matching requests */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            /** @description How many match, beyond the limit too */
+                            total: number;
+                            /** @description Newest first, at most limit */
+                            requests: {
+                                /** @description Order of recording in the session; also the SSE event id */
+                                seq: number;
+                                /**
+                                 * Format: date-time
+                                 * @description Sandbox time
+                                 */
+                                time: string;
+                                timeMs: number;
+                                /** @description X-EVENT-ID is Id- and this without dashes */
+                                eventId: string;
+                                method: string;
+                                /** @description Without query and session prefix */
+                                path: string;
+                                query?: {
+                                    [key: string]: string | string[];
+                                };
+                                /** @description The route pattern that answered */
+                                route: string | null;
+                                face: string;
+                                status: number;
+                                /** @description nhn-error-code, or oauth:<error> */
+                                code: string | null;
+                                helseindikatorStatus?: number;
+                                durationMs: number;
+                                scenarioRules?: {
+                                    scenario: string;
+                                    rule: number;
+                                    ruleName?: string;
+                                    step?: number;
+                                    effect: string;
+                                    applied: boolean;
+                                }[];
+                                /** @enum {unknown} */
+                                defaultChildOrganisation?: true;
+                                sandboxHint?: string;
+                                /** @description Readiness finding ids */
+                                findings?: string[];
+                                truncated?: string[];
+                                request: {
+                                    headers: {
+                                        [key: string]: string;
+                                    };
+                                    token?: {
+                                        scheme: string;
+                                        token: string;
+                                        claims?: Record<string, never>;
+                                    };
+                                    body?: {
+                                        text?: string;
+                                        bytes?: number;
+                                        /** @enum {unknown} */
+                                        truncated?: true;
+                                    };
+                                };
+                                response: {
+                                    headers: {
+                                        [key: string]: string;
+                                    };
+                                    body?: {
+                                        text?: string;
+                                        bytes?: number;
+                                        /** @enum {unknown} */
+                                        truncated?: true;
+                                    };
+                                    ticket?: string;
+                                };
+                            }[];
+                        };
                     };
                 };
                 /** @description The request was refused, in the face's error shape */
@@ -6891,14 +5539,12 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK (see the summary) */
-                200: {
+                /** @description Done; no body */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content: {
-                        "application/json": unknown;
-                    };
+                    content?: never;
                 };
                 /** @description The request was refused, in the face's error shape */
                 "4XX": {
@@ -6935,20 +5581,30 @@ export interface paths {
         /** How many requests match (the filters of GET /requests) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    path?: string;
+                    method?: string;
+                    status?: string;
+                    code?: string;
+                    eventId?: string;
+                    since?: string;
+                    until?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
-                /** @description OK (see the summary) */
+                /** @description The count */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            count: number;
+                        };
                     };
                 };
                 /** @description The request was refused, in the face's error shape */
@@ -6996,13 +5652,45 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK (see the summary) */
+                /** @description The coverage */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            requests: number;
+                            /** @description The faces requests went to, in the order first used */
+                            faces: string[];
+                            /** @description `METHOD /route/pattern` -> its count and statuses */
+                            endpoints: {
+                                [key: string]: {
+                                    count: number;
+                                    statuses: {
+                                        [key: string]: number;
+                                    };
+                                };
+                            };
+                            /** @description Status 0-4 -> how many answers had it (zeros included) */
+                            helseindikatorStatuses: {
+                                [key: string]: number;
+                            };
+                            /** @description Error code (KJF-..., oauth:invalid_client) -> count */
+                            codes: {
+                                [key: string]: number;
+                            };
+                            /** @description For each Kjernejournal face used: the catalogue codes it has not served yet */
+                            notServed: {
+                                rest?: string[];
+                                "fhir-legacy"?: string[];
+                                "critical-information"?: string[];
+                                portal?: string[];
+                            };
+                            situations: {
+                                "consent-headers": number;
+                                "slow-answer": number;
+                            };
+                        };
                     };
                 };
                 /** @description The request was refused, in the face's error shape */
@@ -7037,14 +5725,12 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK (see the summary) */
-                200: {
+                /** @description Done; no body */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content: {
-                        "application/json": unknown;
-                    };
+                    content?: never;
                 };
                 /** @description The request was refused, in the face's error shape */
                 "4XX": {
@@ -7081,20 +5767,36 @@ export interface paths {
         /** The error catalogue: ?face, code (prefix), q (words in the text) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    face?: "rest" | "fhir-legacy" | "critical-information" | "portal";
+                    code?: string;
+                    q?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
-                /** @description OK (see the summary) */
+                /** @description The matching entries */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            total: number;
+                            errors: {
+                                code: string;
+                                /** @description The Kjernejournal legacy code */
+                                legacyCode: string;
+                                /** @enum {unknown} */
+                                kind: "KJF" | "KJS" | "KJX" | "AUT" | "KI";
+                                text: string;
+                                httpStatus: number;
+                                faces: ("rest" | "fhir-legacy" | "critical-information" | "portal")[];
+                            }[];
+                        };
                     };
                 };
                 /** @description The request was refused, in the face's error shape */
@@ -7138,19 +5840,29 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description The code, any case: KJF-000013, KI-0007, AUT_002 */
                     code: string;
                 };
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
-                /** @description OK (see the summary) */
+                /** @description The entry */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            code: string;
+                            /** @description The Kjernejournal legacy code */
+                            legacyCode: string;
+                            /** @enum {unknown} */
+                            kind: "KJF" | "KJS" | "KJX" | "AUT" | "KI";
+                            text: string;
+                            httpStatus: number;
+                            faces: ("rest" | "fhir-legacy" | "critical-information" | "portal")[];
+                        };
                     };
                 };
                 /** @description The request was refused, in the face's error shape */
@@ -7198,13 +5910,51 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK (see the summary) */
+                /** @description Every patient */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            total: number;
+                            patients: {
+                                nin: string;
+                                givenName: string;
+                                middleName?: string;
+                                familyName: string;
+                                /**
+                                 * @default active
+                                 * @enum {string}
+                                 */
+                                status: "active" | "dead" | "emigrated" | "inactive";
+                                /** @default false */
+                                reserved: boolean;
+                                /** @default false */
+                                ownHealthInformation: boolean;
+                                /** @default [] */
+                                criticalInfo: {
+                                    kategori: string;
+                                    /** Format: date-time */
+                                    sistEndret: string;
+                                }[];
+                                /** @default [] */
+                                restrictedModules: string[];
+                                /** @default [] */
+                                blockedHpr: string[];
+                                /** @default false */
+                                hasPrescriptions: boolean;
+                                /** @default false */
+                                hasLockedPrescriptions: boolean;
+                                /** @default null */
+                                gp: {
+                                    hprNumber: string;
+                                    name: string;
+                                } | null;
+                                /** @default  */
+                                note: string;
+                            }[];
+                        };
                     };
                 };
                 /** @description The request was refused, in the face's error shape */
@@ -7236,15 +5986,98 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "nin": "24868510168",
+                     *       "givenName": "Kari",
+                     *       "familyName": "Nordmann"
+                     *     }
+                     */
+                    "application/json": {
+                        nin: string;
+                        givenName: string;
+                        middleName?: string;
+                        familyName: string;
+                        /**
+                         * @default active
+                         * @enum {string}
+                         */
+                        status?: "active" | "dead" | "emigrated" | "inactive";
+                        /** @default false */
+                        reserved?: boolean;
+                        /** @default false */
+                        ownHealthInformation?: boolean;
+                        /** @default [] */
+                        criticalInfo?: {
+                            kategori: string;
+                            /** Format: date-time */
+                            sistEndret: string;
+                        }[];
+                        /** @default [] */
+                        restrictedModules?: string[];
+                        /** @default [] */
+                        blockedHpr?: string[];
+                        /** @default false */
+                        hasPrescriptions?: boolean;
+                        /** @default false */
+                        hasLockedPrescriptions?: boolean;
+                        /** @default null */
+                        gp?: {
+                            hprNumber: string;
+                            name: string;
+                        } | null;
+                        /** @default  */
+                        note?: string;
+                    };
+                };
+            };
             responses: {
-                /** @description OK (see the summary) */
-                200: {
+                /** @description The patient as added */
+                201: {
                     headers: {
+                        /** @description Its URL */
+                        location?: string;
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            nin: string;
+                            givenName: string;
+                            middleName?: string;
+                            familyName: string;
+                            /**
+                             * @default active
+                             * @enum {string}
+                             */
+                            status: "active" | "dead" | "emigrated" | "inactive";
+                            /** @default false */
+                            reserved: boolean;
+                            /** @default false */
+                            ownHealthInformation: boolean;
+                            /** @default [] */
+                            criticalInfo: {
+                                kategori: string;
+                                /** Format: date-time */
+                                sistEndret: string;
+                            }[];
+                            /** @default [] */
+                            restrictedModules: string[];
+                            /** @default [] */
+                            blockedHpr: string[];
+                            /** @default false */
+                            hasPrescriptions: boolean;
+                            /** @default false */
+                            hasLockedPrescriptions: boolean;
+                            /** @default null */
+                            gp: {
+                                hprNumber: string;
+                                name: string;
+                            } | null;
+                            /** @default  */
+                            note: string;
+                        };
                     };
                 };
                 /** @description The request was refused, in the face's error shape */
@@ -7286,19 +6119,55 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description The national identity number */
                     nin: string;
                 };
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
-                /** @description OK (see the summary) */
+                /** @description The patient */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            nin: string;
+                            givenName: string;
+                            middleName?: string;
+                            familyName: string;
+                            /**
+                             * @default active
+                             * @enum {string}
+                             */
+                            status: "active" | "dead" | "emigrated" | "inactive";
+                            /** @default false */
+                            reserved: boolean;
+                            /** @default false */
+                            ownHealthInformation: boolean;
+                            /** @default [] */
+                            criticalInfo: {
+                                kategori: string;
+                                /** Format: date-time */
+                                sistEndret: string;
+                            }[];
+                            /** @default [] */
+                            restrictedModules: string[];
+                            /** @default [] */
+                            blockedHpr: string[];
+                            /** @default false */
+                            hasPrescriptions: boolean;
+                            /** @default false */
+                            hasLockedPrescriptions: boolean;
+                            /** @default null */
+                            gp: {
+                                hprNumber: string;
+                                name: string;
+                            } | null;
+                            /** @default  */
+                            note: string;
+                        };
                     };
                 };
                 /** @description The request was refused, in the face's error shape */
@@ -7346,13 +6215,26 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK (see the summary) */
+                /** @description Every organisation */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            total: number;
+                            organisations: {
+                                orgnr: string;
+                                name: string;
+                                parent?: string;
+                                /** @default true */
+                                access: boolean;
+                                /** @default true */
+                                active: boolean;
+                                /** @default  */
+                                note: string;
+                            }[];
+                        };
                     };
                 };
                 /** @description The request was refused, in the face's error shape */
@@ -7384,15 +6266,47 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "orgnr": "999999999",
+                     *       "name": "Legekontoret AS"
+                     *     }
+                     */
+                    "application/json": {
+                        orgnr: string;
+                        name: string;
+                        parent?: string;
+                        /** @default true */
+                        access?: boolean;
+                        /** @default true */
+                        active?: boolean;
+                        /** @default  */
+                        note?: string;
+                    };
+                };
+            };
             responses: {
-                /** @description OK (see the summary) */
-                200: {
+                /** @description The organisation as registered */
+                201: {
                     headers: {
+                        /** @description Its URL */
+                        location?: string;
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            orgnr: string;
+                            name: string;
+                            parent?: string;
+                            /** @default true */
+                            access: boolean;
+                            /** @default true */
+                            active: boolean;
+                            /** @default  */
+                            note: string;
+                        };
                     };
                 };
                 /** @description The request was refused, in the face's error shape */
@@ -7434,19 +6348,30 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description The organisation number */
                     orgnr: string;
                 };
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
-                /** @description OK (see the summary) */
+                /** @description The organisation */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            orgnr: string;
+                            name: string;
+                            parent?: string;
+                            /** @default true */
+                            access: boolean;
+                            /** @default true */
+                            active: boolean;
+                            /** @default  */
+                            note: string;
+                        };
                     };
                 };
                 /** @description The request was refused, in the face's error shape */
@@ -7475,19 +6400,49 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description The organisation number */
                     orgnr: string;
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "active": false
+                     *     }
+                     */
+                    "application/json": {
+                        orgnr?: string;
+                        name?: string;
+                        parent?: string;
+                        /** @default true */
+                        access?: boolean;
+                        /** @default true */
+                        active?: boolean;
+                        /** @default  */
+                        note?: string;
+                    };
+                };
+            };
             responses: {
-                /** @description OK (see the summary) */
+                /** @description The organisation after the change */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            orgnr: string;
+                            name: string;
+                            parent?: string;
+                            /** @default true */
+                            access: boolean;
+                            /** @default true */
+                            active: boolean;
+                            /** @default  */
+                            note: string;
+                        };
                     };
                 };
                 /** @description The request was refused, in the face's error shape */
@@ -7517,20 +6472,19 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description The organisation number */
                     orgnr: string;
                 };
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
-                /** @description OK (see the summary) */
-                200: {
+                /** @description Removed; no body */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content: {
-                        "application/json": unknown;
-                    };
+                    content?: never;
                 };
                 /** @description The request was refused, in the face's error shape */
                 "4XX": {
@@ -7567,20 +6521,26 @@ export interface paths {
         /** The session's requests live (text/event-stream): `request` events with id = seq; ?backlog (default 50) older ones first, or those after Last-Event-ID */
         get: {
             parameters: {
-                query?: never;
-                header?: never;
+                query?: {
+                    backlog?: number;
+                    lastEventId?: string;
+                };
+                header?: {
+                    /** @description Resume after this seq (the id of the last event seen) */
+                    "Last-Event-ID"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
-                /** @description OK (see the summary) */
+                /** @description Server-sent events: `hello` ({session, lastSeq}), then `request` (a journal entry, id = seq), and `end` ({reason}) when the stream ends */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "text/event-stream": string;
                     };
                 };
                 /** @description The request was refused, in the face's error shape */
@@ -7628,15 +6588,55 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "user": "05085600143",
+                     *       "audience": "nhn:kjernejournal",
+                     *       "flags": [
+                     *         "expired"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The user: a pid or HPR number; absent or empty for a system token */
+                        user?: string;
+                        /** @description The organisation (a point of care or a legal entity); default the demo EHR's */
+                        organisation?: string;
+                        /**
+                         * @default nhn:kjernejournal
+                         * @enum {string}
+                         */
+                        audience?: "nhn:kjernejournal" | "nhn:critical-information";
+                        /** @default [] */
+                        flags?: ("expired" | "too-long" | "wrong-audience" | "wrong-issuer" | "bad-signature" | "no-scope" | "level-3" | "client-secret")[];
+                    };
+                };
+            };
             responses: {
-                /** @description OK (see the summary) */
+                /** @description The token, and what the REST face answers for each switch */
                 200: {
                     headers: {
+                        "cache-control"?: "no-store";
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            /** @description The access token (a JWT) */
+                            accessToken: string;
+                            /** @enum {unknown} */
+                            tokenType: "Bearer";
+                            audience: string;
+                            flags: string[];
+                            /** @description What the REST face answers for each switch on its own */
+                            expectedCodes: {
+                                flag: string;
+                                code: string;
+                            }[];
+                            /** @description The token's claims, decoded */
+                            claims: Record<string, never>;
+                        };
                     };
                 };
                 /** @description The request was refused, in the face's error shape */
@@ -7682,13 +6682,36 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK (see the summary) */
+                /** @description The status */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            /** @description DATA_DIR is set */
+                            enabled: boolean;
+                            location: string | null;
+                            /** @description What was read back at start */
+                            restored: {
+                                clients: number;
+                                patients: number;
+                                organisations: number;
+                                sessions: number;
+                                bytes: number;
+                            };
+                            interruptedWrites: number;
+                            /** @description Files that could not be used at start, moved aside */
+                            problems: {
+                                file: string;
+                                message: string;
+                                movedTo?: string;
+                            }[];
+                            storedSessions: number;
+                            writes: number;
+                            failedWrites: number;
+                            lastError: string | null;
+                        };
                     };
                 };
                 /** @description The request was refused, in the face's error shape */
@@ -7729,20 +6752,65 @@ export interface paths {
         /** The session's migration readiness: verdict, findings (what worked here but will not at NHN) and checklist; ?format=junit for JUnit XML */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    format?: "json" | "junit";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
-                /** @description OK (see the summary) */
+                /** @description The report: JSON, or JUnit XML with ?format=junit */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            session: string;
+                            /** @enum {unknown} */
+                            profile: "lenient" | "strict";
+                            /** @enum {unknown} */
+                            verdict: "ready" | "ready-with-warnings" | "not-ready";
+                            counts: {
+                                "will-fail": number;
+                                deprecated: number;
+                                unconfirmed: number;
+                            };
+                            findings: {
+                                id: string;
+                                /** @enum {unknown} */
+                                severity: "will-fail" | "deprecated" | "unconfirmed";
+                                title: string;
+                                count: number;
+                                /** @description How many the strict profile refused */
+                                refused: number;
+                                firstEventId: string;
+                                lastEventId: string;
+                                /** Format: date-time */
+                                firstSeen: string;
+                                /** Format: date-time */
+                                lastSeen: string;
+                                /** @description What the EHR did */
+                                did: string;
+                                /** @description What the real service does instead */
+                                realService: string;
+                                /** @description Where NHN says so */
+                                source: string;
+                                fix: string;
+                                /** @description How the strict profile answers */
+                                strict: Record<string, never>;
+                            }[];
+                            checklist: {
+                                id: string;
+                                title: string;
+                                met: boolean;
+                                count: number;
+                                howToMeet: string;
+                            }[];
+                        };
+                        "application/xml": string;
                     };
                 };
                 /** @description The request was refused, in the face's error shape */
@@ -7777,14 +6845,12 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK (see the summary) */
-                200: {
+                /** @description Done; no body */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content: {
-                        "application/json": unknown;
-                    };
+                    content?: never;
                 };
                 /** @description The request was refused, in the face's error shape */
                 "4XX": {
@@ -7828,13 +6894,17 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK (see the summary) */
+                /** @description The session's profile */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            session: string;
+                            /** @enum {unknown} */
+                            profile: "lenient" | "strict";
+                        };
                     };
                 };
                 /** @description The request was refused, in the face's error shape */
@@ -7865,15 +6935,31 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "profile": "strict"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {string} */
+                        profile: "lenient" | "strict";
+                    };
+                };
+            };
             responses: {
-                /** @description OK (see the summary) */
+                /** @description The session's profile */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            session: string;
+                            /** @enum {unknown} */
+                            profile: "lenient" | "strict";
+                        };
                     };
                 };
                 /** @description The request was refused, in the face's error shape */
