@@ -27,6 +27,12 @@ const REGISTRATION = once((): JsonSchema => {
   return { ...registration, properties: { ...registration.properties, ...DIRECTIVE } }
 })
 
+/** PUT takes the client_id from the path when the body has none. */
+const REPLACEMENT = once((): JsonSchema => {
+  const registration = REGISTRATION() as ObjectSchema
+  return { ...registration, required: (registration.required ?? []).filter((name) => name !== 'client_id') }
+})
+
 /** `describeClient`'s answer: the registration without the secret, with the auth method. */
 const CLIENT = once((): JsonSchema => {
   const registration = jsonSchemaOf(clientRegistrationSchema, 'output') as ObjectSchema
@@ -113,7 +119,7 @@ const clients: FastifyPluginAsync = async (app) => {
       tags: tag,
       summary: 'Create or replace a client (client_id defaults to the one in the path)',
       params: CLIENT_PARAM,
-      body: { media: 'application/json', schema: REGISTRATION(), example: EXAMPLE },
+      body: { media: 'application/json', schema: REPLACEMENT(), example: EXAMPLE },
       responses: {
         200: { description: 'Replaced', schema: REGISTERED() },
         201: { description: 'Created', schema: REGISTERED() }
