@@ -4315,7 +4315,7 @@ export interface paths {
                      *     }
                      */
                     "application/json": {
-                        client_id: string;
+                        client_id?: string;
                         client_name?: string;
                         jwks?: {
                             keys: ({
