@@ -86,7 +86,7 @@ t.test('the admin API and the portal answer as the document says', async (t) => 
   type Answer = Awaited<ReturnType<typeof app.inject>>
   const checked = async (method: string, url: string, payload?: unknown, expected?: number): Promise<Answer> => {
     const res = await app.inject({ method: method as 'GET', url, ...(payload !== undefined && { payload: payload as Record<string, unknown> }) })
-    if (expected !== undefined) t.equal(res.statusCode, expected, `${method} ${url} answered ${res.statusCode}: ${res.body.slice(0, 200)}`)
+    if (expected !== undefined) t.equal(res.statusCode, expected, `${method} ${url} answers ${expected}`, { body: res.body.slice(0, 300) })
     t.equal(check(method, url, res), undefined, `${method} ${url} ${res.statusCode} is as documented`)
     return res
   }
