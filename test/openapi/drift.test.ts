@@ -158,6 +158,7 @@ t.test('the admin API and the portal answer as the document says', async (t) => 
   // The portal: the legacy page, and the Innlogging API with a DPoP-bound user token.
   const ticket = await freshTicket(app)
   await checked('GET', pageUrl({ ticket }), undefined, 200)
+  await checked('GET', pageUrl({ ticket: 'not-a-ticket' }), undefined, 401)
   await checked('GET', '/hpp-webapp/loggut', undefined, 200)
   const user = await dpopUserToken(app)
   const pingProof = await dpopProof(user.key, { htm: 'GET', htu: `${ISSUER}/api/session/ping`, accessToken: user.token })

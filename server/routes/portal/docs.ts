@@ -15,6 +15,13 @@ const base = { tags: ['Kjernejournal portal'], security: DPOP }
 
 const doc = (route: RouteDoc) => describeLazily(() => route)
 
+/** The legacy page's errors are an HTML error page (server/faces/portal.ts), not the API's JSON. */
+const CODE_HEADERS = { 'nhn-error-code': { type: 'string', description: 'The error code (AUT_..., KJF-...), as on the page' } }
+const PAGE_ERRORS = {
+  '4XX': { ...HTML, description: 'The portal\'s error page, naming the code', headers: CODE_HEADERS },
+  '5XX': { ...HTML, description: 'The portal\'s error page (the sandbox or a scenario failed)', headers: CODE_HEADERS }
+}
+
 export const CREATE_DOC = doc({
   ...base,
   summary: 'Create a portal session for a patient (Innlogging): a one-time code for hentpasient.html',
@@ -77,7 +84,7 @@ export const PATIENT_PAGE_DOC = doc({
     code: str('The one-time code from POST /api/session/create'),
     ehr_code_verifier: str('The verifier whose hash was sent as ehr_code_challenge')
   },
-  responses: { 200: { ...HTML, description: 'The patient page, or the login page when no user is given yet' } }
+  responses: { 200: { ...HTML, description: 'The patient page, or the login page when no user is given yet' }, ...PAGE_ERRORS }
 })
 
-export const LOGGED_OUT_DOC = doc({ tags: ['Kjernejournal portal'], summary: 'The portal\'s logged-out page', responses: { 200: { ...HTML, description: 'The logged-out page' } } })
+export const LOGGED_OUT_DOC = doc({ tags: ['Kjernejournal portal'], summary: 'The portal\'s logged-out page', responses: { 200: { ...HTML, description: 'The logged-out page' }, ...PAGE_ERRORS } })

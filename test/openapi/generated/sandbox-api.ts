@@ -2949,22 +2949,26 @@ export interface paths {
                         "text/html": string;
                     };
                 };
-                /** @description The request was refused, in the face's error shape */
+                /** @description The portal's error page, naming the code */
                 "4XX": {
                     headers: {
+                        /** @description The error code (AUT_..., KJF-...), as on the page */
+                        "nhn-error-code"?: string;
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["RestError"];
+                        "text/html": string;
                     };
                 };
-                /** @description The sandbox (or a scenario) failed, in the face's error shape */
+                /** @description The portal's error page (the sandbox or a scenario failed) */
                 "5XX": {
                     headers: {
+                        /** @description The error code (AUT_..., KJF-...), as on the page */
+                        "nhn-error-code"?: string;
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["RestError"];
+                        "text/html": string;
                     };
                 };
             };
@@ -3003,22 +3007,26 @@ export interface paths {
                         "text/html": string;
                     };
                 };
-                /** @description The request was refused, in the face's error shape */
+                /** @description The portal's error page, naming the code */
                 "4XX": {
                     headers: {
+                        /** @description The error code (AUT_..., KJF-...), as on the page */
+                        "nhn-error-code"?: string;
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["RestError"];
+                        "text/html": string;
                     };
                 };
-                /** @description The sandbox (or a scenario) failed, in the face's error shape */
+                /** @description The portal's error page (the sandbox or a scenario failed) */
                 "5XX": {
                     headers: {
+                        /** @description The error code (AUT_..., KJF-...), as on the page */
+                        "nhn-error-code"?: string;
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["RestError"];
+                        "text/html": string;
                     };
                 };
             };
