@@ -15,7 +15,8 @@ export const DRAIN_BYTES = 16 * 1024 * 1024
 const DRAIN_MS = 10_000
 
 function expectsContinue (request: IncomingMessage): boolean {
-  return /100-continue/i.test(String(request.headers.expect ?? ''))
+  const expect = request.headers.expect
+  return expect !== undefined && /100-continue/i.test(expect)
 }
 
 /** Requests that were sent `100 Continue`: their clients are sending the body. */
@@ -71,17 +72,22 @@ export default fp(async (app) => {
   app.server.on('checkContinue', (request: IncomingMessage, response: ServerResponse) => {
     app.server.emit('request', request, response)
   })
-  app.addHook('preParsing', async (request, reply, payload) => {
-    if (!expectsContinue(request.raw) || request.raw.httpVersionMinor === 0) return payload
-    return continueOnRead(request.raw, reply.raw)
+  // Callback hooks: they run on every request with a body or an answer, and only a 413 waits.
+  app.addHook('preParsing', (request, reply, payload, done) => {
+    done(null, !expectsContinue(request.raw) || request.raw.httpVersionMinor === 0 ? payload : continueOnRead(request.raw, reply.raw))
   })
-  app.addHook('onSend', async (request, reply, payload) => {
-    if (reply.statusCode !== 413) return payload
-    // With Expect and no 100 sent, the client holds its body back: nothing to drain.
-    if (expectsContinue(request.raw) && !continued.has(request.raw)) return payload
+  app.addHook('onSend', (request, reply, payload, done) => {
+    if (reply.statusCode !== 413 ||
+      // With Expect and no 100 sent, the client holds its body back: nothing to drain.
+      (expectsContinue(request.raw) && !continued.has(request.raw))) {
+      done(null, payload)
+      return
+    }
     const length = Number(request.headers['content-length'])
-    if (Number.isFinite(length) && length > DRAIN_BYTES) return payload
-    await drain(request.raw)
-    return payload
+    if (Number.isFinite(length) && length > DRAIN_BYTES) {
+      done(null, payload)
+      return
+    }
+    drain(request.raw).then(() => { done(null, payload) }, done)
   })
 }, { name: 'oversize-bodies', fastify: '5.x' })

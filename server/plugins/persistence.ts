@@ -50,11 +50,15 @@ export default fp(async (app) => {
   app.decorate('persistence', persistence)
   // After the sandbox plugin picked the session: one evicted from memory gets its stored records
   // back before anything reads or writes them.
-  app.addHook('onRequest', async (request) => {
+  // A callback hook: only a session that comes back from disk waits; the rest pay no promise.
+  app.addHook('onRequest', (request, _reply, done) => {
     const session = request.sandboxSession
-    if (session === null || session === undefined) return
-    const loading = persistence.reloadEvicted(session.id)
-    if (loading !== undefined) await loading
+    const loading = session === null || session === undefined ? undefined : persistence.reloadEvicted(session.id)
+    if (loading === undefined) {
+      done()
+      return
+    }
+    loading.then(() => { done() }, done)
   })
   // The lock goes last: another process may start on the folder once every write is on disk.
   app.addHook('onClose', async () => {

@@ -49,7 +49,8 @@ export default fp<{ sandbox: Sandbox }>(async (app, { sandbox }) => {
   app.decorateRequest('issuers', null as unknown as readonly string[])
   const served = new PublicUrls(sandbox.config.PUBLIC_URLS)
   app.decorateRequest('eventId', '')
-  app.addHook('onRequest', async (request) => {
+  // A callback hook: it runs on every request, and an async one costs a promise each time.
+  app.addHook('onRequest', (request, _reply, done) => {
     request.eventId = randomUUID()
     const fromPath = pathSessions.get(request.raw)
     const header = request.headers['x-sandbox-session']
@@ -59,8 +60,10 @@ export default fp<{ sandbox: Sandbox }>(async (app, { sandbox }) => {
     request.issuers = issuers.accepted
     if (!SESSION_ID.test(id)) {
       request.sandboxSession = sandbox.defaultSession
-      throw new AdminError(400, 'invalid_session', 'X-Sandbox-Session must be 1-64 letters, digits, _ or -')
+      done(new AdminError(400, 'invalid_session', 'X-Sandbox-Session must be 1-64 letters, digits, _ or -'))
+      return
     }
     request.sandboxSession = sandbox.sessions.get(id)
+    done()
   })
 }, { name: 'sandbox', fastify: '5.x' })

@@ -144,26 +144,35 @@ export default fp(async (app) => {
     return app.sandbox.tickets.open(ticket, { now: 0 }).then((claims) => claims.nin, () => undefined)
   }
 
-  app.addHook('preHandler', async (request, reply) => {
+  /** The scenarios that may fire on this request, or an answer already given (forced errors, unknown names). */
+  const applicable = (request: FastifyRequest, reply: FastifyReply, face: ReturnType<typeof faceOf>): Scenario[] | 'answered' => {
     const session = request.sandboxSession
     const runtime = session.scenarios
     runtime.start(startSet, sessionSeed(config.SEED, session.id))
-    const face = faceOf(request.url)
     let extra: string[] = []
     if (face !== 'admin') {
       const forced = headerValue(request.headers, FORCE_ERROR_HEADER)?.trim()
       if (forced !== undefined && forced !== '') {
         const error = forcedError(face, forced, headerValue(request.headers, FORCE_DIAGNOSTICS_HEADER))
-        if (typeof error === 'string') return refuse(reply, 'unknown_code', error)
-        throw error
+        if (typeof error !== 'string') throw error
+        refuse(reply, 'unknown_code', error)
+        return 'answered'
       }
       extra = scenarioNames(headerValue(request.headers, SCENARIO_HEADER))
       const missing = extra.filter((n) => registry.get(n) === undefined)
-      if (missing.length > 0) return refuse(reply, 'unknown_scenario', `${SCENARIO_HEADER}: no scenario ${missing.map((n) => `'${n}'`).join(', ')}; GET /__admin/scenarios lists them`)
+      if (missing.length > 0) {
+        refuse(reply, 'unknown_scenario', `${SCENARIO_HEADER}: no scenario ${missing.map((n) => `'${n}'`).join(', ')}; GET /__admin/scenarios lists them`)
+        return 'answered'
+      }
     }
-    const scenarios = [...new Set([...runtime.active(), ...extra])]
+    const active = runtime.active()
+    if (active.length === 0 && extra.length === 0) return []
+    return [...new Set([...active, ...extra])]
       .map((name) => registry.get(name)).filter((s): s is Scenario => s !== undefined)
-    if (scenarios.length === 0) return
+  }
+
+  const fire = async (request: FastifyRequest, reply: FastifyReply, face: ReturnType<typeof faceOf>, scenarios: readonly Scenario[]): Promise<void> => {
+    const runtime = request.sandboxSession.scenarios
     const facts = requestFacts({ url: request.url, method: request.method, headers: request.headers, body: request.body, ticketPatient: await ticketPatient(request, scenarios) })
     const { winner, fired } = evaluate(scenarios, facts, runtime)
     if (fired.length > 0) firings.set(request, { fired, ...(winner !== undefined && { winner }) })
@@ -176,18 +185,32 @@ export default fp(async (app) => {
       case 'error': throw errorFor(face, action)
       case 'oauthError': throw oauthError(action.code, action.description, action.status)
       case 'fault':
-        if (action.fault === 'reset' || action.fault === 'empty') return cutConnection(request, reply, action.fault)
-        pending.set(request, action)
+        if (action.fault === 'reset' || action.fault === 'empty') cutConnection(request, reply, action.fault)
+        else pending.set(request, action)
         return
       case 'override':
         pending.set(request, action)
     }
+  }
+
+  // A callback hook in front: on most requests no scenario applies and nothing needs a promise.
+  app.addHook('preHandler', (request, reply, done) => {
+    let scenarios: Scenario[] | 'answered'
+    const face = faceOf(request.url)
+    try {
+      scenarios = applicable(request, reply, face)
+    } catch (err) {
+      done(err as Error)
+      return
+    }
+    if (scenarios === 'answered' || scenarios.length === 0) {
+      done()
+      return
+    }
+    fire(request, reply, face, scenarios).then(() => { done() }, done)
   })
 
-  app.addHook('onSend', async (request, reply, payload) => {
-    const action = pending.get(request)
-    if (action === undefined || !(typeof payload === 'string' || Buffer.isBuffer(payload))) return payload
-    pending.delete(request)
+  const changedAnswer = (action: Action, reply: FastifyReply, payload: string | Buffer): unknown => {
     if (action.kind === 'override') {
       const json = /json/i.test(String(reply.getHeader('content-type') ?? ''))
       const changed = reply.statusCode < 400 && json ? overrideJson(payload.toString(), action.fields) : undefined
@@ -198,5 +221,15 @@ export default fp(async (app) => {
     if (action.kind !== 'fault') return payload
     reply.removeHeader('content-length')
     return action.fault === 'dribble' ? dribble(payload, action.dribbleMs) : malformedBody(payload)
+  }
+
+  app.addHook('onSend', (request, reply, payload, done) => {
+    const action = pending.get(request)
+    if (action === undefined || !(typeof payload === 'string' || Buffer.isBuffer(payload))) {
+      done(null, payload)
+      return
+    }
+    pending.delete(request)
+    done(null, changedAnswer(action, reply, payload))
   })
 }, { name: 'scenario-engine', fastify: '5.x', dependencies: ['sandbox'] })
