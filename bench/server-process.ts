@@ -13,6 +13,19 @@ import { fileURLToPath } from 'node:url'
 export const ROOT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '')
 /** What users run (bin, npm start, the image): the bundled command line. */
 export const SANDBOX_MAIN = `${ROOT}/dist/bundle/main.js`
+
+/**
+ * The node flags `npm start` gives the sandbox (package.json's start script, which the image's
+ * CMD repeats): the bench measures the sandbox as users start it.
+ */
+export function startFlags (startScript: string): string[] {
+  const words = startScript.trim().split(/\s+/)
+  const main = words.indexOf('dist/bundle/main.js')
+  if (words[0] !== 'node' || main < 0) throw new Error(`package.json's start script is not 'node [flags] dist/bundle/main.js start': ${startScript}`)
+  return words.slice(1, main)
+}
+
+export const SANDBOX_NODE_FLAGS = startFlags((JSON.parse(readFileSync(`${ROOT}/package.json`, 'utf8')) as { scripts: { start: string } }).scripts.start)
 /** The same code unbundled, for CPU profiles whose locations name source files. */
 export const SANDBOX_MAIN_UNBUNDLED = `${ROOT}/dist/server/main.js`
 export const FLOOR_MAIN = `${ROOT}/bench/floor.js`
@@ -82,7 +95,7 @@ export async function startServer (kind: ServerKind, options: StartOptions = {})
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
   const script = kind === 'sandbox' ? (options.unbundled === true ? SANDBOX_MAIN_UNBUNDLED : SANDBOX_MAIN) : FLOOR_MAIN
-  const args = [...(options.nodeArgs ?? []), script, ...(kind === 'sandbox' ? ['start'] : [])]
+  const args = [...(kind === 'sandbox' ? SANDBOX_NODE_FLAGS : []), ...(options.nodeArgs ?? []), script, ...(kind === 'sandbox' ? ['start'] : [])]
   // A clean environment: settings the caller's shell happens to export must not change what is measured.
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',

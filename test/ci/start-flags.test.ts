@@ -1,0 +1,28 @@
+/**
+ * The node flags the sandbox starts with are decided once, in package.json's start script: the
+ * image's CMD repeats them and the bench reads them, so `npm start`, the container and the
+ * figures in docs/performance.md describe the same process.
+ */
+import { readFileSync } from 'node:fs'
+import t from 'tap'
+import { SANDBOX_NODE_FLAGS, startFlags } from '../../bench/server-process.js'
+
+const root = new URL('../../', import.meta.url)
+const startScript = (JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { scripts: { start: string } }).scripts.start
+
+t.test('the start script bounds the young generation', async (t) => {
+  t.same(startFlags(startScript), ['--max-semi-space-size=8'])
+  t.same(SANDBOX_NODE_FLAGS, startFlags(startScript), 'the bench starts the sandbox as npm start does')
+})
+
+t.test('the image starts the sandbox as npm start does', async (t) => {
+  const dockerfile = readFileSync(new URL('Dockerfile', root), 'utf8')
+  const cmd = dockerfile.split('\n').filter((line) => line.startsWith('CMD ')).at(-1)
+  t.ok(cmd !== undefined, 'the Dockerfile has a CMD')
+  t.same(JSON.parse((cmd as string).slice(4)), ['node', ...startFlags(startScript), 'dist/bundle/main.js', 'start'])
+})
+
+t.test('a start script of another form is refused, not misread', async (t) => {
+  t.throws(() => startFlags('tsx server/main.ts start'), /not 'node \[flags\] dist\/bundle\/main.js start'/)
+  t.same(startFlags('node dist/bundle/main.js start'), [])
+})
