@@ -10,7 +10,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { ErrorCode } from '../domain/error-catalogue.js'
 import { KjError } from '../domain/kj-error.js'
-import { withExtraField } from '../domain/kjernejournal/extra-field.js'
+import { jsonWithExtraField } from '../domain/kjernejournal/extra-field.js'
 import type { ClientError } from './client-error.js'
 import { faceRenderer, routeOf, type FaceRenderer } from './renderer.js'
 
@@ -29,8 +29,8 @@ function brukermelding (err: KjError): string {
 
 export function sendJson (request: FastifyRequest, reply: FastifyReply, status: number, body: object): FastifyReply {
   const { sandbox } = request.server
-  const payload = sandbox.config.EXTRA_FIELD ? withExtraField(body, sandbox.random) : body
-  return reply.code(status).send(payload)
+  if (!sandbox.config.EXTRA_FIELD) return reply.code(status).send(body)
+  return reply.code(status).type('application/json; charset=utf-8').send(jsonWithExtraField(body, sandbox.random))
 }
 
 /** Kjernejournal's JSON error shape (seed 002), shared with the portal's Innlogging API. */
