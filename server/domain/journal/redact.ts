@@ -4,7 +4,7 @@
  * values, equal fingerprints, so QA can still tell "the same token" apart) plus the claims that
  * say whose token it was; tickets use the ticket fingerprint the rest of the sandbox logs.
  */
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 import { ticketFingerprint } from '../kjernejournal/tickets.js'
 import type { TokenClaimsSummary, TokenSummary } from './entry.js'
 import { cut } from './entry-bounds.js'
@@ -29,7 +29,8 @@ const JWT_LIKE = /eyJ[A-Za-z0-9_-]{6,}(?:\.[A-Za-z0-9_-]*)*/g
 const TICKET_LIKE = /(?<![A-Za-z0-9+/=])[A-Za-z0-9+/]{64}(?![A-Za-z0-9+/=])/g
 
 export function fingerprint (value: string): string {
-  return createHash('sha256').update(value).digest('base64url').slice(0, 12)
+  // One-shot: no Hash object per redacted value.
+  return hash('sha256', value, 'base64url').slice(0, 12)
 }
 
 export function redactedToken (token: string): string {
