@@ -1,6 +1,7 @@
 /** docs/performance.md, generated from a bench run's results. */
 import { existsSync, readFileSync } from 'node:fs'
 import { BUSY_OTHER_CORES } from './busy.js'
+import { SANDBOX_NODE_FLAGS } from './server-process.js'
 import type { BenchResults } from './results.js'
 import { coldStartCells, fixed, loadCells, memoryCells, rangeText, renderMarkdown } from './table.js'
 import { COLD_START_MAX_RATIO, RSS_MAX_MB, SOAK_MAX_CHANGE, TARGETS, describeTarget } from './targets.js'
@@ -29,7 +30,7 @@ export function markdownReport (r: BenchResults, analysis?: string): string {
     '',
     '## Method',
     '',
-    '- The sandbox is what users run: the bundled command line (`npm run build`, then `node dist/bundle/main.js start` with ' +
+    `- The sandbox is what users run: the bundled command line (\`npm run build\`, then \`npm start\`'s \`node ${[...SANDBOX_NODE_FLAGS, ''].join(' ')}dist/bundle/main.js start\` with ` +
       '`HOST=127.0.0.1` and the default log level), in its own process; the floor is `node bench/floor.js`. ' +
       'The `--profile` run uses the same code unbundled (`dist/server/main.js`) so locations name source files. ' +
       'autocannon generates the load from the harness process, on the same machine, over 127.0.0.1.',
