@@ -44,12 +44,18 @@ async function verifyOnce (token: string, keySet: JWTVerifyGetKey, algorithms: s
 /** A verifier for one key set; rejections are jose's errors, as jwtVerify would throw them. */
 export function cachedJwsVerifier (keySet: JWTVerifyGetKey, algorithms: string[], max = VERIFIED_TOKENS_MAX): JwsVerifier {
   const verified = new Map<string, VerifiedJws>()
+  // The last hit: an EHR sends one token many times in a row, and comparing with it is cheaper
+  // than hashing a 2 KB string for the map. It is the most recently used entry already, and what
+  // its signature proved still holds for the same bytes and keys even once the map let it go.
+  let last: { readonly token: string, readonly hit: VerifiedJws } | undefined
   const known = (token: string): VerifiedJws | undefined => {
+    if (last !== undefined && token === last.token) return last.hit
     const hit = verified.get(token)
     if (hit === undefined) return undefined
     // Map order is insertion order: moving a hit to the end makes eviction least-recently-used.
     verified.delete(token)
     verified.set(token, hit)
+    last = { token, hit }
     return hit
   }
   const verify = async (token: string): Promise<VerifiedJws> => {

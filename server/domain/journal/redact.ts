@@ -95,6 +95,17 @@ const RECENT_AUTHORIZATIONS_MAX = 256
 
 /** An Authorization header as the journal shows it, and the token summary for Bearer/DPoP. */
 export function redactAuthorization (value: string): { header: string, token?: TokenSummary } {
+  // An EHR sends one token many times in a row: comparing with the last one is cheaper than
+  // hashing a 2 KB header for the map.
+  if (lastAuthorization !== undefined && value === lastAuthorization.value) return lastAuthorization.redacted
+  const redacted = redactAuthorizationRemembered(value)
+  lastAuthorization = { value, redacted }
+  return redacted
+}
+
+let lastAuthorization: { readonly value: string, readonly redacted: { header: string, token?: TokenSummary } } | undefined
+
+function redactAuthorizationRemembered (value: string): { header: string, token?: TokenSummary } {
   const known = recentAuthorizations.get(value)
   if (known !== undefined) return known
   const redacted = redactAuthorizationOnce(value)
@@ -134,7 +145,8 @@ function redactHeader (name: string, value: string): string {
 export function redactHeaders (headers: Record<string, string | string[] | undefined>): { headers: Record<string, string>, token?: TokenSummary } {
   const out: Record<string, string> = {}
   let token: TokenSummary | undefined
-  for (const [name, raw] of Object.entries(headers)) {
+  for (const name in headers) {
+    const raw = headers[name]
     if (raw === undefined) continue
     const value = Array.isArray(raw) ? raw.join(', ') : raw
     if (name === 'authorization') {

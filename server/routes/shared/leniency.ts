@@ -12,7 +12,9 @@ import { noteRequestFinding } from '../../domain/readiness/request-findings.js'
 export function lenient (request: FastifyRequest, id: FindingId, did: string): boolean {
   const session = request.sandboxSession
   const refused = session.readiness.profile === 'strict' && findingDefinition(id).strict.refuses
-  session.readiness.findings.record(id, { eventId: request.eventId, did: `${request.method} ${request.url.split('?')[0] ?? ''}: ${did}`, at: session.clock.now(), refused })
+  const query = request.url.indexOf('?')
+  const path = query < 0 ? request.url : request.url.slice(0, query)
+  session.readiness.findings.record(id, { eventId: request.eventId, did: `${request.method} ${path}: ${did}`, at: session.clock.now(), refused })
   noteRequestFinding(request, id)
   return !refused
 }

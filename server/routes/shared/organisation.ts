@@ -13,12 +13,12 @@ export function authoriseKjOrganisation (request: FastifyRequest, token: Pick<Kj
   const { sandbox } = request.server
   const organisation = authoriseOrganisation(token, sandbox.world.organisations)
   const grant = sandbox.operations.grantedAtRunTime(organisation.orgnr)
-  const who = `organisation ${organisation.orgnr} (${organisation.name})`
+  const who = (): string => `organisation ${organisation.orgnr} (${organisation.name})`
   // Neither is refused in strict: whether the organisation has an agreement at NHN is not the sandbox's to know.
   if (grant === 'client-registration') {
-    lenient(request, 'organisation-agreement-on-registration', `${who} has Kjernejournal access here only because a client registration (/__admin/clients) added it`)
+    lenient(request, 'organisation-agreement-on-registration', `${who()} has Kjernejournal access here only because a client registration (/__admin/clients) added it`)
   } else if (grant === 'organisation-register') {
-    lenient(request, 'organisation-registered-by-sandbox', `${who} has Kjernejournal access here only because it was added or changed at run time (/__admin/organisations)`)
+    lenient(request, 'organisation-registered-by-sandbox', `${who()} has Kjernejournal access here only because it was added or changed at run time (/__admin/organisations)`)
   }
   return organisation
 }
