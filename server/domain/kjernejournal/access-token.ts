@@ -167,11 +167,24 @@ function checkClientAuthentication (payload: JWTPayload): void {
   }
 }
 
+interface SchemeAndToken { readonly scheme: string, readonly token: string }
+
+/** The last header read: an EHR sends one header many times in a row, and a 2 KB regular expression match costs more than a comparison. */
+let lastAuthorization: { readonly header: string, readonly parsed: SchemeAndToken } | undefined
+
+function schemeAndToken (authorization: string): SchemeAndToken | undefined {
+  if (lastAuthorization !== undefined && authorization === lastAuthorization.header) return lastAuthorization.parsed
+  const match = /^(Bearer|DPoP)\s+(\S+)\s*$/i.exec(authorization)
+  if (match === null) return undefined
+  const parsed = { scheme: (match[1] as string).toLowerCase(), token: match[2] as string }
+  lastAuthorization = { header: authorization, parsed }
+  return parsed
+}
+
 export async function verifyKjToken (authorization: string | undefined, check: KjTokenCheck): Promise<KjToken> {
-  const match = /^(Bearer|DPoP)\s+(\S+)\s*$/i.exec(authorization ?? '')
-  if (match === null) throw new KjError('KJF-000279', 'send the HelseID access token as Authorization: Bearer <token>')
-  const scheme = (match[1] as string).toLowerCase()
-  const token = match[2] as string
+  const parsed = schemeAndToken(authorization ?? '')
+  if (parsed === undefined) throw new KjError('KJF-000279', 'send the HelseID access token as Authorization: Bearer <token>')
+  const { scheme, token } = parsed
   const payload = await verifySignatureAndTimes(token, check)
   checkAudience(payload, check.audience)
   if ((payload.exp as number) - (payload.iat as number) > check.maxLifetime + SKEW) {
