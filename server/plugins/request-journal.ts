@@ -128,8 +128,9 @@ function record (request: FastifyRequest, reply: FastifyReply): void {
 }
 
 const capture: onSendHookHandler = (request, reply, payload, done) => {
+  // The URL test first: Fastify builds a new routeOptions object on every read.
   if (typeof payload === 'string' && journaled(request.url) &&
-    (reply.statusCode >= 400 || HELSEINDIKATOR_ROUTES.has(request.routeOptions.url ?? ''))) {
+    (reply.statusCode >= 400 || (request.url.includes('/helseindikator') && HELSEINDIKATOR_ROUTES.has(request.routeOptions.url ?? '')))) {
     payloads.set(request, payload)
   }
   done(null, payload)
