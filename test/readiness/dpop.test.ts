@@ -9,23 +9,10 @@ import { calculateJwkThumbprint, exportJWK, generateKeyPair, type JWK } from 'jo
 import { build, ISSUER, tokenRequest } from '../helper.js'
 import { CI, ciHeaders, expectOutcome } from '../support/critical-info.js'
 import { dpopProof, type DpopKey } from '../support/dpop.js'
+import { findingOf, readinessReport, recordedFinding, strictProfile } from '../support/readiness.js'
 
 const PATIENT = '24868510168'
 const URL = `${ISSUER}${CI}/Condition`
-
-async function findings (app: FastifyInstance): Promise<Array<{ id: string, count: number, severity: string, did: string, refused: number, firstEventId: string }>> {
-  const res = await app.inject({ method: 'GET', url: '/__admin/readiness' })
-  t.equal(res.statusCode, 200)
-  return res.json().findings
-}
-
-async function findingOf (app: FastifyInstance, id: string) {
-  return (await findings(app)).find((f) => f.id === id)
-}
-
-async function strict (app: FastifyInstance): Promise<void> {
-  t.equal((await app.inject({ method: 'PUT', url: '/__admin/profile', payload: { profile: 'strict' } })).statusCode, 200)
-}
 
 async function dpopKey (): Promise<DpopKey & { privateJwk: JWK }> {
   const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true })
@@ -64,18 +51,18 @@ t.test('dpop-proof-age: a proof older than NHN\'s 1 s + 5 s that DPOP_PROOF_MAX_
   t.equal(await findingOf(app, 'dpop-proof-age'), undefined, 'a fresh proof is no finding')
   t.equal((await search(app, token, await proof(now() - 30))).statusCode, 200, 'DPOP_PROOF_MAX_AGE=60 takes a 30 s old proof')
   t.equal((await search(app, token, await proof(now() + 30))).statusCode, 200, 'DPOP_CLOCK_SKEW=60 takes a proof made 30 s in the future')
-  const finding = await findingOf(app, 'dpop-proof-age')
+  const finding = await recordedFinding(app, 'dpop-proof-age')
   t.equal(finding?.count, 2)
   t.equal(finding?.severity, 'will-fail')
   t.match(finding?.did, /DPoP proof was made \d+ s in the future; NHN's sample API takes 1 s/, 'did is the last event\'s')
   const journal = (await app.inject({ method: 'GET', url: `/__admin/requests?eventId=${finding?.firstEventId ?? ''}` })).json()
   t.same(journal.requests[0]?.findings, ['dpop-proof-age'], 'the journal entry names the finding')
 
-  await strict(app)
+  await strictProfile(app)
   const refused = await search(app, token, await proof(now() - 30))
   expectOutcome(t, refused, 'KJF-000198', 401)
   t.match(refused.json().issue[0].diagnostics, /iat must be within the last 1 seconds/)
-  t.equal((await findingOf(app, 'dpop-proof-age'))?.refused, 1)
+  t.equal((await recordedFinding(app, 'dpop-proof-age')).refused, 1)
   t.equal((await search(app, token, await proof(now()))).statusCode, 200, 'a fresh proof passes in strict')
 })
 
@@ -95,16 +82,16 @@ t.test('dpop-htu-query: a proof whose htu carries the query, taken with DPOP_STR
   t.equal((await search(app, token, await dpopProof(key, { htm: 'GET', htu: URL, accessToken: token }), path)).statusCode, 200)
   t.equal(await findingOf(app, 'dpop-htu-query'), undefined, 'htu without the query is right')
   t.equal((await search(app, token, await dpopProof(key, { htm: 'GET', htu: `${ISSUER}${path}`, accessToken: token }), path)).statusCode, 200)
-  const finding = await findingOf(app, 'dpop-htu-query')
+  const finding = await recordedFinding(app, 'dpop-htu-query')
   t.equal(finding?.count, 1)
   t.equal(finding?.severity, 'will-fail')
   t.match(finding?.did, /htu carries a query/)
 
-  await strict(app)
+  await strictProfile(app)
   const refused = await search(app, token, await dpopProof(key, { htm: 'GET', htu: `${ISSUER}${path}`, accessToken: token }), path)
   expectOutcome(t, refused, 'KJF-000198', 401)
   t.match(refused.json().issue[0].diagnostics, /without query or fragment/)
-  t.equal((await findingOf(app, 'dpop-htu-query'))?.refused, 1)
+  t.equal((await recordedFinding(app, 'dpop-htu-query')).refused, 1)
 })
 
 t.test('HelseID\'s token endpoint: a 30 s old proof is within its window and no finding', async (t) => {
@@ -113,7 +100,7 @@ t.test('HelseID\'s token endpoint: a 30 s old proof is within its window and no 
   const res = await tokenRequest(app, { grant_type: 'client_credentials', scope: 'nhn:kjernejournal/api' }, { dpop: await dpopProof(key, { htu: `${ISSUER}/connect/token`, iat: now() - 30 }) })
   t.equal(res.statusCode, 200)
   t.equal(res.json().token_type, 'DPoP')
-  t.same((await findings(app)).filter((f) => f.id.startsWith('dpop-')), [])
+  t.same(((await readinessReport(app)).findings).filter((f) => f.id.startsWith('dpop-')), [])
 })
 
 t.test('a reused proof is refused (HelseID and the APIs refuse a seen jti), so reuse is no finding', async (t) => {
@@ -123,5 +110,5 @@ t.test('a reused proof is refused (HelseID and the APIs refuse a seen jti), so r
   const proof = await dpopProof(key, { htm: 'GET', htu: URL, accessToken: token })
   t.equal((await search(app, token, proof)).statusCode, 200)
   expectOutcome(t, await search(app, token, proof), 'KJF-000198', 401)
-  t.same((await findings(app)).filter((f) => f.id.startsWith('dpop-')), [])
+  t.same(((await readinessReport(app)).findings).filter((f) => f.id.startsWith('dpop-')), [])
 })

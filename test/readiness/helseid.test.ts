@@ -9,27 +9,13 @@ import { CLAIM, CLIENT_ASSERTION_TYPE } from '../../server/domain/helseid/claims
 import { build, clientAssertion, tokenRequest } from '../helper.js'
 import { authorizeQuery, pkce } from '../support/login.js'
 import { structure } from '../support/org-structure.js'
+import { findingOf, readinessReport, recordedFinding, strictProfile } from '../support/readiness.js'
 
 const CHILD = '310001295'
 const PARENT = '310001147'
 /** In HPR's test register as NHN's TestTokenDemo uses it, not in the users fixture. */
 const UNKNOWN_PID = '05898597468'
 const KNOWN_PID = '01887840020'
-
-async function report (app: FastifyInstance, session = 'default') {
-  const res = await app.inject({ method: 'GET', url: '/__admin/readiness', headers: { 'x-sandbox-session': session } })
-  t.equal(res.statusCode, 200)
-  return res.json()
-}
-
-async function findingOf (app: FastifyInstance, id: string, session = 'default') {
-  return (await report(app, session)).findings.find((f: { id: string }) => f.id === id)
-}
-
-async function strict (app: FastifyInstance, session = 'default'): Promise<void> {
-  const res = await app.inject({ method: 'PUT', url: '/__admin/profile', headers: { 'x-sandbox-session': session }, payload: { profile: 'strict' } })
-  t.equal(res.statusCode, 200)
-}
 
 function systemTokenRequest (claims: Record<string, unknown> = {}) {
   return async (app: FastifyInstance) => tokenRequest(app, {
@@ -48,7 +34,7 @@ t.test('default-child-organisation: a token without a structure takes the regist
   const lenientToken = await withoutStructure(app)
   t.equal(lenientToken.statusCode, 200)
   t.equal(decodeJwt(lenientToken.json().access_token as string)[CLAIM.orgnrChild], CHILD, 'lenient: the default child is in the token')
-  const finding = await findingOf(app, 'default-child-organisation')
+  const finding = await recordedFinding(app, 'default-child-organisation')
   t.equal(finding.count, 1)
   t.equal(finding.severity, 'deprecated')
   t.match(finding.did, /sandbox-demo-ehr.*no helseid_authorization structure.*310001295/)
@@ -58,15 +44,15 @@ t.test('default-child-organisation: a token without a structure takes the regist
   t.equal(journal.requests[0]?.defaultChildOrganisation, true, 'and keeps its flag')
 
   t.equal((await withStructure(app)).statusCode, 200)
-  t.equal((await findingOf(app, 'default-child-organisation')).count, 1, 'a structure naming the child is no finding')
+  t.equal((await recordedFinding(app, 'default-child-organisation')).count, 1, 'a structure naming the child is no finding')
 
-  await strict(app)
+  await strictProfile(app)
   const strictToken = await withoutStructure(app)
   t.equal(strictToken.statusCode, 200, 'HelseID still issues the token')
   const claims = decodeJwt(strictToken.json().access_token as string)
   t.notOk(CLAIM.orgnrChild in claims, 'strict: no orgnr_child, as HelseID issues it')
   t.equal(claims[CLAIM.orgnrParent], PARENT, 'the parent stays')
-  const after = await findingOf(app, 'default-child-organisation')
+  const after = await recordedFinding(app, 'default-child-organisation')
   t.equal(after.count, 2)
   t.equal(after.refused, 1)
   const strictEntry = (await app.inject({ method: 'GET', url: `/__admin/requests?eventId=${after.lastEventId}` })).json().requests[0]
@@ -84,7 +70,7 @@ t.test('default-child-organisation: a secret client (which may send no structure
     payload: new URLSearchParams({ grant_type: 'client_credentials', scope: 'nhn:kjernejournal/api', client_id: 'sandbox-demo-ehr-secret', client_secret: 'sandbox-demo-secret' }).toString()
   })
   t.equal(res.statusCode, 200)
-  t.same((await report(app)).findings.map((f: { id: string }) => f.id), ['client-secret-auth'])
+  t.same((await readinessReport(app)).findings.map((f: { id: string }) => f.id), ['client-secret-auth'])
 })
 
 async function frontChannelAuthorize (app: FastifyInstance, details?: unknown) {
@@ -104,15 +90,15 @@ t.test('authorization-details-front-channel: a plain authorize parameter works, 
   const res = await frontChannelAuthorize(app, details)
   t.equal(res.statusCode, 302)
   t.ok(new URL(res.headers.location as string).searchParams.get('code'), 'a code comes back')
-  const finding = await findingOf(app, 'authorization-details-front-channel')
+  const finding = await recordedFinding(app, 'authorization-details-front-channel')
   t.equal(finding.count, 1)
   t.equal(finding.severity, 'unconfirmed')
   t.match(finding.did, /GET \/connect\/authorize: client 'sandbox-demo-ehr' sent authorization_details as a plain/)
   t.equal(finding.strict.refuses, false)
 
-  await strict(app)
+  await strictProfile(app)
   t.equal((await frontChannelAuthorize(app, details)).statusCode, 302, 'unconfirmed: strict does not refuse')
-  const after = await findingOf(app, 'authorization-details-front-channel')
+  const after = await recordedFinding(app, 'authorization-details-front-channel')
   t.equal(after.count, 2)
   t.equal(after.refused ?? 0, 0)
 })
@@ -136,13 +122,13 @@ t.test('synthesised-hpr-number: the TTT makes up an HPR number for a pid no fixt
   t.equal(res.statusCode, 200)
   const hpr = decodeJwt(res.json().successResponse.accessTokenJwt as string)[CLAIM.hprNumber] as string
   t.match(hpr, /^8\d{8}$/)
-  const finding = await findingOf(app, 'synthesised-hpr-number')
+  const finding = await recordedFinding(app, 'synthesised-hpr-number')
   t.equal(finding.count, 1)
   t.equal(finding.severity, 'unconfirmed')
   t.match(finding.did, new RegExp(`getHprNumberFromHprregisteret for pid ${UNKNOWN_PID}.*${hpr}`))
   t.equal(finding.strict.refuses, false)
 
-  await strict(app)
+  await strictProfile(app)
   t.equal((await ttt(app, UNKNOWN_PID)).statusCode, 200, 'unconfirmed: strict does not refuse')
-  t.equal((await findingOf(app, 'synthesised-hpr-number')).count, 2)
+  t.equal((await recordedFinding(app, 'synthesised-hpr-number')).count, 2)
 })

@@ -10,23 +10,9 @@ import { testToken } from '../support/kj.js'
 import { ticketFor } from '../support/critical-info.js'
 import { pkce } from '../support/login.js'
 import { createBody, createSession, dpopUserToken, INNLOGGING_SCOPES, sessionCall, type UserToken } from '../support/portal.js'
+import { findingOf, readinessReport, recordedFinding, strictProfile } from '../support/readiness.js'
 
 const ENV = { DPOP_NONCE: 'false' }
-
-async function report (app: FastifyInstance) {
-  const res = await app.inject({ method: 'GET', url: '/__admin/readiness' })
-  t.equal(res.statusCode, 200)
-  return res.json()
-}
-
-async function findingOf (app: FastifyInstance, id: string) {
-  return (await report(app)).findings.find((f: { id: string }) => f.id === id)
-}
-
-async function strict (app: FastifyInstance): Promise<void> {
-  const res = await app.inject({ method: 'PUT', url: '/__admin/profile', payload: { profile: 'strict' } })
-  t.equal(res.statusCode, 200)
-}
 
 async function journalFindings (app: FastifyInstance, eventId: string): Promise<unknown> {
   return (await app.inject({ method: 'GET', url: `/__admin/requests?eventId=${eventId}` })).json().requests[0]?.findings
@@ -63,24 +49,24 @@ t.test('innlogging-json-without-content-type: a body without a Content-Type is r
   const { sessionId } = await createSession(app, user)
   t.equal(await findingOf(app, 'innlogging-json-without-content-type'), undefined, 'create with application/json is no finding')
   t.equal((await untyped(app, 'refresh', user, { sessionId })).statusCode, 200)
-  const finding = await findingOf(app, 'innlogging-json-without-content-type')
+  const finding = await recordedFinding(app, 'innlogging-json-without-content-type')
   t.equal(finding.count, 1)
   t.equal(finding.severity, 'unconfirmed')
   t.equal(finding.strict.refuses, false)
   t.match(finding.did, /POST \/api\/session\/refresh: .*without a Content-Type/)
   t.same(await journalFindings(app, finding.firstEventId), ['innlogging-json-without-content-type'], 'the journal entry names the finding')
-  t.equal((await report(app)).verdict, 'ready-with-warnings')
+  t.equal((await readinessReport(app)).verdict, 'ready-with-warnings')
   const typed = await sessionCall(app, 'refresh', user, { sessionId }, { proof: undefined })
   t.equal(typed.statusCode, 200)
-  t.equal((await findingOf(app, 'innlogging-json-without-content-type')).count, 1, 'with a Content-Type: no finding')
+  t.equal((await recordedFinding(app, 'innlogging-json-without-content-type')).count, 1, 'with a Content-Type: no finding')
   const wrongType = await app.inject({ method: 'POST', url: '/api/session/refresh', headers: { 'content-type': 'text/plain', authorization: `DPoP ${user.token}` }, payload: JSON.stringify({ sessionId }) })
   t.equal(wrongType.headers['nhn-error-code'] ?? wrongType.json().feilkode, 'KJF-000350', 'a type that is not JSON is still refused')
-  t.equal((await findingOf(app, 'innlogging-json-without-content-type')).count, 1)
+  t.equal((await recordedFinding(app, 'innlogging-json-without-content-type')).count, 1)
 
-  await strict(app)
+  await strictProfile(app)
   t.equal((await untyped(app, 'end', user, { sessionId })).statusCode, 204, 'strict does not refuse it')
-  t.equal((await findingOf(app, 'innlogging-json-without-content-type')).count, 2)
-  t.equal((await findingOf(app, 'innlogging-json-without-content-type')).refused, 0)
+  t.equal((await recordedFinding(app, 'innlogging-json-without-content-type')).count, 2)
+  t.equal((await recordedFinding(app, 'innlogging-json-without-content-type')).refused, 0)
 })
 
 t.test('innlogging-end-without-ath: only with INNLOGGING_END_REQUIRES_ATH=false; deprecated; strict answers KJF-000198', async (t) => {
@@ -95,21 +81,21 @@ t.test('innlogging-end-without-ath: only with INNLOGGING_END_REQUIRES_ATH=false;
   const user = await dpopUserToken(app)
   const one = await createSession(app, user)
   t.equal((await untyped(app, 'end', user, { sessionId: one.sessionId }, { ath: false })).statusCode, 204)
-  const finding = await findingOf(app, 'innlogging-end-without-ath')
+  const finding = await recordedFinding(app, 'innlogging-end-without-ath')
   t.equal(finding.count, 1)
   t.equal(finding.severity, 'deprecated')
   t.match(finding.did, /POST \/api\/session\/end: .*no ath/)
   t.match(finding.source, /formatering_av_dpop_bevis/)
   const two = await createSession(app, user)
   t.equal((await untyped(app, 'end', user, { sessionId: two.sessionId })).statusCode, 204, 'a proof with ath')
-  t.equal((await findingOf(app, 'innlogging-end-without-ath')).count, 1, 'a proof with ath is no finding')
+  t.equal((await recordedFinding(app, 'innlogging-end-without-ath')).count, 1, 'a proof with ath is no finding')
 
-  await strict(app)
+  await strictProfile(app)
   const three = await createSession(app, user)
   const strictAnswer = await untyped(app, 'end', user, { sessionId: three.sessionId }, { ath: false })
   t.equal(strictAnswer.statusCode, 401)
   t.match(strictAnswer.json(), { feilkode: 'KJF-000198', utviklermelding: /ath/ })
-  t.equal((await findingOf(app, 'innlogging-end-without-ath')).refused, 1)
+  t.equal((await recordedFinding(app, 'innlogging-end-without-ath')).refused, 1)
   t.equal((await untyped(app, 'end', user, { sessionId: three.sessionId })).statusCode, 204, 'the session was not ended by the refused call; with ath it ends')
 })
 
@@ -120,20 +106,20 @@ t.test('innlogging-source-system-not-checked: ping without X-SOURCE-SYSTEM; unco
   t.equal(await findingOf(app, 'innlogging-source-system-not-checked'), undefined, 'with the header: no finding')
   t.equal((await ping(app, user)).statusCode, 200)
   t.equal((await ping(app, user, ' ')).statusCode, 200)
-  const finding = await findingOf(app, 'innlogging-source-system-not-checked')
+  const finding = await recordedFinding(app, 'innlogging-source-system-not-checked')
   t.equal(finding.count, 2)
   t.equal(finding.severity, 'unconfirmed')
   t.match(finding.did, /GET \/api\/session\/ping: .*X-SOURCE-SYSTEM/)
-  await strict(app)
+  await strictProfile(app)
   t.equal((await ping(app, user)).statusCode, 200, 'strict does not refuse it: the real code is not published')
-  t.equal((await findingOf(app, 'innlogging-source-system-not-checked')).count, 3)
+  t.equal((await recordedFinding(app, 'innlogging-source-system-not-checked')).count, 3)
 })
 
 t.test('innlogging-attest-not-required: create with a token without the attest; unconfirmed, strict still answers', async (t) => {
   const app = await build(t, ENV)
   const user = await dpopUserToken(app)
   await createSession(app, user)
-  const finding = await findingOf(app, 'innlogging-attest-not-required')
+  const finding = await recordedFinding(app, 'innlogging-attest-not-required')
   t.equal(finding.count, 1)
   t.equal(finding.severity, 'unconfirmed')
   t.match(finding.did, /POST \/api\/session\/create: .*no attest/)
@@ -149,11 +135,11 @@ t.test('innlogging-attest-not-required: create with a token without the attest; 
   const { challenge } = pkce()
   const withAttest = await sessionCall(app, 'create', attested, createBody(challenge))
   t.equal(withAttest.statusCode, 200, withAttest.body)
-  t.equal((await findingOf(app, 'innlogging-attest-not-required')).count, 1, 'a token with the attest is no finding')
+  t.equal((await recordedFinding(app, 'innlogging-attest-not-required')).count, 1, 'a token with the attest is no finding')
 
-  await strict(app)
+  await strictProfile(app)
   await createSession(app, user)
-  t.equal((await findingOf(app, 'innlogging-attest-not-required')).count, 2, 'strict does not refuse it')
+  t.equal((await recordedFinding(app, 'innlogging-attest-not-required')).count, 2, 'strict does not refuse it')
 
   const checked = await build(t, { ...ENV, INNLOGGING_REQUIRE_ATTEST: 'true' })
   const other = await dpopUserToken(checked)
