@@ -5,36 +5,13 @@
  */
 import t from 'tap'
 import type { FastifyInstance } from 'fastify'
-import { calculateJwkThumbprint, exportJWK, generateKeyPair, type JWK } from 'jose'
 import { build, ISSUER, tokenRequest } from '../helper.js'
 import { CI, ciHeaders, expectOutcome } from '../support/critical-info.js'
-import { dpopProof, type DpopKey } from '../support/dpop.js'
+import { boundCiToken, dpopProof, exportableDpopKey } from '../support/dpop.js'
 import { findingOf, readinessReport, recordedFinding, strictProfile } from '../support/readiness.js'
 
 const PATIENT = '24868510168'
 const URL = `${ISSUER}${CI}/Condition`
-
-async function dpopKey (): Promise<DpopKey & { privateJwk: JWK }> {
-  const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true })
-  const publicJwk = await exportJWK(publicKey)
-  return { privateKey, publicJwk, privateJwk: await exportJWK(privateKey), jkt: await calculateJwkThumbprint(publicJwk) }
-}
-
-/** A DPoP-bound user token for the critical-information API, bound to `key`. */
-async function boundToken (app: FastifyInstance, key: DpopKey & { privateJwk: JWK }): Promise<string> {
-  const res = await app.inject({
-    method: 'POST',
-    url: '/v2/create-test-token-with-key',
-    payload: {
-      audience: 'nhn:critical-information',
-      createDPoPTokenWithDPoPProof: true,
-      dPoPProofParameters: { htuClaimValue: URL, htmClaimValue: 'GET', privateKeyForProofCreation: JSON.stringify(key.privateJwk) },
-      clientClaimsParameters: { scope: ['nhn:critical-information/api'] },
-      userClaimsParameters: { pid: '01887840020', hprNumber: '900100101', securityLevel: '4' }
-    }
-  })
-  return res.json().successResponse.accessTokenJwt as string
-}
 
 function search (app: FastifyInstance, token: string, dpop: string, url = `${CI}/Condition`) {
   return app.inject({ method: 'GET', url, headers: { authorization: `DPoP ${token}`, dpop, ...ciHeaders(PATIENT) } })
@@ -44,8 +21,8 @@ const now = (): number => Math.floor(Date.now() / 1000)
 
 t.test('dpop-proof-age: a proof older than NHN\'s 1 s + 5 s that DPOP_PROOF_MAX_AGE or DPOP_CLOCK_SKEW let through; strict answers KJF-000198', async (t) => {
   const app = await build(t, { DPOP_PROOF_MAX_AGE: '60', DPOP_CLOCK_SKEW: '60' })
-  const key = await dpopKey()
-  const token = await boundToken(app, key)
+  const key = await exportableDpopKey()
+  const token = await boundCiToken(app, key, URL)
   const proof = (iat: number): Promise<string> => dpopProof(key, { htm: 'GET', htu: URL, accessToken: token, iat })
   t.equal((await search(app, token, await proof(now()))).statusCode, 200)
   t.equal(await findingOf(app, 'dpop-proof-age'), undefined, 'a fresh proof is no finding')
@@ -68,16 +45,16 @@ t.test('dpop-proof-age: a proof older than NHN\'s 1 s + 5 s that DPOP_PROOF_MAX_
 
 t.test('dpop-proof-age: with the default settings an old proof is refused, not recorded', async (t) => {
   const app = await build(t)
-  const key = await dpopKey()
-  const token = await boundToken(app, key)
+  const key = await exportableDpopKey()
+  const token = await boundCiToken(app, key, URL)
   expectOutcome(t, await search(app, token, await dpopProof(key, { htm: 'GET', htu: URL, accessToken: token, iat: now() - 30 })), 'KJF-000198', 401)
   t.equal(await findingOf(app, 'dpop-proof-age'), undefined)
 })
 
 t.test('dpop-htu-query: a proof whose htu carries the query, taken with DPOP_STRICT_HTU=false; strict answers KJF-000198', async (t) => {
   const app = await build(t, { DPOP_STRICT_HTU: 'false' })
-  const key = await dpopKey()
-  const token = await boundToken(app, key)
+  const key = await exportableDpopKey()
+  const token = await boundCiToken(app, key, URL)
   const path = `${CI}/Condition?criticalInfoType=Infection`
   t.equal((await search(app, token, await dpopProof(key, { htm: 'GET', htu: URL, accessToken: token }), path)).statusCode, 200)
   t.equal(await findingOf(app, 'dpop-htu-query'), undefined, 'htu without the query is right')
@@ -96,7 +73,7 @@ t.test('dpop-htu-query: a proof whose htu carries the query, taken with DPOP_STR
 
 t.test('HelseID\'s token endpoint: a 30 s old proof is within its window and no finding', async (t) => {
   const app = await build(t, { DPOP_NONCE: 'false' })
-  const key = await dpopKey()
+  const key = await exportableDpopKey()
   const res = await tokenRequest(app, { grant_type: 'client_credentials', scope: 'nhn:kjernejournal/api' }, { dpop: await dpopProof(key, { htu: `${ISSUER}/connect/token`, iat: now() - 30 }) })
   t.equal(res.statusCode, 200)
   t.equal(res.json().token_type, 'DPoP')
@@ -105,8 +82,8 @@ t.test('HelseID\'s token endpoint: a 30 s old proof is within its window and no 
 
 t.test('a reused proof is refused (HelseID and the APIs refuse a seen jti), so reuse is no finding', async (t) => {
   const app = await build(t)
-  const key = await dpopKey()
-  const token = await boundToken(app, key)
+  const key = await exportableDpopKey()
+  const token = await boundCiToken(app, key, URL)
   const proof = await dpopProof(key, { htm: 'GET', htu: URL, accessToken: token })
   t.equal((await search(app, token, proof)).statusCode, 200)
   expectOutcome(t, await search(app, token, proof), 'KJF-000198', 401)

@@ -7,35 +7,11 @@ import t from 'tap'
 import type { FastifyInstance } from 'fastify'
 import { build, ISSUER } from '../../helper.js'
 import { CI, ciHeaders, ciToken, expectOutcome } from '../../support/critical-info.js'
-import { calculateJwkThumbprint, exportJWK, generateKeyPair, type JWK } from 'jose'
-import { dpopProof, type DpopKey } from '../../support/dpop.js'
+import { boundCiToken, dpopProof, exportableDpopKey } from '../../support/dpop.js'
 import { helseindikator } from '../../support/kj.js'
 
 const PLAIN = '24868510168'
 const URL = `${ISSUER}${CI}/Condition`
-
-/** A client's DPoP key whose private half the test-token service can bind a token to. */
-async function dpopKey (): Promise<DpopKey & { privateJwk: JWK }> {
-  const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true })
-  const publicJwk = await exportJWK(publicKey)
-  return { privateKey, publicJwk, privateJwk: await exportJWK(privateKey), jkt: await calculateJwkThumbprint(publicJwk) }
-}
-
-/** A DPoP-bound user token for the API, bound to `key`. */
-async function boundToken (app: FastifyInstance, key: DpopKey & { privateJwk: JWK }): Promise<string> {
-  const res = await app.inject({
-    method: 'POST',
-    url: '/v2/create-test-token-with-key',
-    payload: {
-      audience: 'nhn:critical-information',
-      createDPoPTokenWithDPoPProof: true,
-      dPoPProofParameters: { htuClaimValue: URL, htmClaimValue: 'GET', privateKeyForProofCreation: JSON.stringify(key.privateJwk) },
-      clientClaimsParameters: { scope: ['nhn:critical-information/api'] },
-      userClaimsParameters: { pid: '01887840020', hprNumber: '900100101', securityLevel: '4' }
-    }
-  })
-  return res.json().successResponse.accessTokenJwt as string
-}
 
 function search (app: FastifyInstance, authorization: string, dpop?: string, url = `${CI}/Condition`) {
   return app.inject({ method: 'GET', url, headers: { authorization, ...ciHeaders(PLAIN), ...(dpop !== undefined && { dpop }) } })
@@ -43,8 +19,8 @@ function search (app: FastifyInstance, authorization: string, dpop?: string, url
 
 t.test('a DPoP-bound token as Bearer is refused here, an unbound Bearer token is not', async (t) => {
   const app = await build(t)
-  const key = await dpopKey()
-  const bound = await boundToken(app, key)
+  const key = await exportableDpopKey()
+  const bound = await boundCiToken(app, key, URL)
   const refused = await search(app, `Bearer ${bound}`)
   expectOutcome(t, refused, 'KJF-000198', 401)
   t.match(refused.json().issue[0].diagnostics, /DPoP-bound \(cnf\.jkt\)/)
@@ -54,7 +30,7 @@ t.test('a DPoP-bound token as Bearer is refused here, an unbound Bearer token is
 
 t.test('helseindikator still takes a bound token as Bearer (NHN\'s sample EHR does so)', async (t) => {
   const app = await build(t)
-  const key = await dpopKey()
+  const key = await exportableDpopKey()
   const res = await app.inject({
     method: 'POST',
     url: '/v2/create-test-token-with-key',
@@ -73,8 +49,8 @@ t.test('helseindikator still takes a bound token as Bearer (NHN\'s sample EHR do
 
 t.test('proof age: 1 s + 5 s by default, DPOP_PROOF_MAX_AGE and DPOP_CLOCK_SKEW move it; htu without the query', async (t) => {
   const app = await build(t)
-  const key = await dpopKey()
-  const bound = await boundToken(app, key)
+  const key = await exportableDpopKey()
+  const bound = await boundCiToken(app, key, URL)
   const now = Math.floor(Date.now() / 1000)
   const old = await search(app, `DPoP ${bound}`, await dpopProof(key, { htm: 'GET', htu: URL, accessToken: bound, iat: now - 30 }))
   expectOutcome(t, old, 'KJF-000198', 401)
@@ -86,13 +62,13 @@ t.test('proof age: 1 s + 5 s by default, DPOP_PROOF_MAX_AGE and DPOP_CLOCK_SKEW 
   t.equal(queried.statusCode, 200, 'the request\'s query is not compared')
 
   const lenient = await build(t, { DPOP_PROOF_MAX_AGE: '60' })
-  const key2 = await dpopKey()
-  const bound2 = await boundToken(lenient, key2)
+  const key2 = await exportableDpopKey()
+  const bound2 = await boundCiToken(lenient, key2, URL)
   const later = Math.floor(Date.now() / 1000)
   t.equal((await search(lenient, `DPoP ${bound2}`, await dpopProof(key2, { htm: 'GET', htu: URL, accessToken: bound2, iat: later - 30 }))).statusCode, 200, 'DPOP_PROOF_MAX_AGE=60 takes a 30 s old proof')
   const rfc = await build(t, { DPOP_STRICT_HTU: 'false' })
-  const key3 = await dpopKey()
-  const bound3 = await boundToken(rfc, key3)
+  const key3 = await exportableDpopKey()
+  const bound3 = await boundCiToken(rfc, key3, URL)
   const proof = await dpopProof(key3, { htm: 'GET', htu: `${URL}?criticalInfoType=Infection`, accessToken: bound3 })
   t.equal((await search(rfc, `DPoP ${bound3}`, proof, `${CI}/Condition?criticalInfoType=Infection`)).statusCode, 200, 'DPOP_STRICT_HTU=false ignores the proof\'s query, as RFC 9449 4.3 reads')
 })
