@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto'
 import { isValidNin } from '../../nin.js'
-import type { User } from '../../world/users.js'
+import { adHocUser, type User } from '../../world/users.js'
 
 export function synthesisedHprNumber (pid: string): string {
   const digest = createHash('sha256').update(`hpr:${pid}`).digest()
@@ -17,17 +17,11 @@ export function synthesisedHprNumber (pid: string): string {
 /** Undefined for a pid that is no valid identity number: nobody would be found for it. */
 export function synthesisedPerson (pid: string): User | undefined {
   if (!isValidNin(pid)) return undefined
+  // The physician every unknown HPR-authorised user is taken for, under a name that says where it came from.
   return {
-    pid,
-    hprNumber: synthesisedHprNumber(pid),
+    ...adHocUser(pid, synthesisedHprNumber(pid)),
     givenName: 'Syntetisk',
     familyName: 'Testperson',
-    securityLevel: '4',
-    network: 'internett',
-    idp: 'testidp-oidc',
-    roles: ['LE'],
-    registeredInKj: true,
-    kjKnowledgeConfirmed: true,
     note: 'Synthesised by the test-token service: the pid is not in the users fixture.'
   }
 }
