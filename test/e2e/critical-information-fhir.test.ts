@@ -9,11 +9,10 @@ import { Client } from 'fhir-kit-client'
 import { sampleResource } from '../../server/domain/critical-info/samples.js'
 import { roleHeader } from '../support/critical-info.js'
 import { demoClient, followLogin, REDIRECT_URI } from '../support/openid.js'
+import { failure, typed } from '../support/fhir-kit.js'
 import { startSandbox } from '../support/server.js'
 
 const PATIENT = '24868510168'
-
-interface HttpError { response?: { status: number, data: unknown } }
 
 async function tokens (url: string) {
   const config = await demoClient(url)
@@ -30,22 +29,6 @@ async function tokens (url: string) {
   const kj = await client.refreshTokenGrant(config, login.refresh_token as string, { resource: 'nhn:kjernejournal' })
   const system = await client.clientCredentialsGrant(config, { scope: 'nhn:kjernejournal/api' })
   return { criticalInfo: login.access_token, kjUser: kj.access_token, system: system.access_token }
-}
-
-/** fhir-kit-client types every answer as a generic resource; these tests know what they asked for. */
-async function typed<T> (request: Promise<unknown>): Promise<T> {
-  return await request as T
-}
-
-async function failure (promise: Promise<unknown>): Promise<{ status: number, data: unknown }> {
-  try {
-    await promise
-  } catch (err) {
-    const response = (err as HttpError).response
-    if (response !== undefined) return response
-    throw err
-  }
-  throw new Error('the request succeeded')
 }
 
 t.test('critical-information API: create, read, search, update, stale update, delete, 410, history', async (t) => {

@@ -7,11 +7,10 @@ import t from 'tap'
 import { Client } from 'fhir-kit-client'
 import { sampleResource } from '../../server/domain/critical-info/samples.js'
 import { roleHeader } from '../support/critical-info.js'
+import { failure, typed } from '../support/fhir-kit.js'
 import { startSandbox } from '../support/server.js'
 
 const PATIENT = '24868510168'
-
-interface HttpError { response?: { status: number, data: unknown } }
 
 async function testToken (url: string, body: Record<string, unknown>): Promise<string> {
   const res = await fetch(`${url}/v2/create-test-token-with-key`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
@@ -22,21 +21,6 @@ async function testToken (url: string, body: Record<string, unknown>): Promise<s
 }
 
 const DOCTOR = { pid: '01887840020', hprNumber: '900100101', securityLevel: '4' }
-
-async function typed<T> (request: Promise<unknown>): Promise<T> {
-  return await request as T
-}
-
-async function failure (promise: Promise<unknown>): Promise<{ status: number, data: unknown }> {
-  try {
-    await promise
-  } catch (err) {
-    const response = (err as HttpError).response
-    if (response !== undefined) return response
-    throw err
-  }
-  throw new Error('the request succeeded')
-}
 
 t.test('KjConsent on both faces with fhir-kit-client', async (t) => {
   const { url } = await startSandbox(t)
