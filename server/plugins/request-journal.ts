@@ -8,10 +8,8 @@
 import fp from 'fastify-plugin'
 import type { FastifyReply, FastifyRequest, onSendHookHandler } from 'fastify'
 import { answerCode, readHelseindikator } from '../domain/journal/answer.js'
-import type { JournalEntry, JournalFace } from '../domain/journal/entry.js'
-import { recordBody } from '../domain/journal/body.js'
-import { boundEntry } from '../domain/journal/entry-bounds.js'
-import { redactedTicket, redactHeaders, redactQuery, redactText, redactUrl } from '../domain/journal/redact.js'
+import type { JournalFace } from '../domain/journal/entry.js'
+import { entryOf, heldBytes, heldHeaders, type Exchange } from '../domain/journal/exchange.js'
 import { faceOf } from '../domain/faces.js'
 import { SANDBOX_HINT_HEADER } from '../faces/renderer.js'
 import { journalFirings } from './scenario-engine.js'
@@ -21,8 +19,8 @@ import type { CoverageSituation } from '../domain/journal/coverage.js'
 
 const NOT_JOURNALED = ['/__admin', '/__dashboard', '/docs', '/openapi.json']
 const HELSEINDIKATOR_ROUTES = new Set(['/v1/helseindikator', '/v1/helseindikator/status'])
-/** The answer headers worth showing; the rest is framework noise. */
-const ANSWER_HEADERS = ['content-type', 'x-event-id', 'nhn-error-code', 'x-kj-feilkode', 'www-authenticate', 'location', 'dpop-nonce', 'allow', 'etag', 'last-modified']
+/** Exchanges holding more than this (budget units, see exchange.ts) are built when recorded. */
+const BUILD_NOW_BYTES = 48 * 1024
 
 /** Answer bodies kept from onSend to onResponse; weak, so an aborted request leaves nothing behind. */
 const payloads = new WeakMap<FastifyRequest, string>()
@@ -33,20 +31,9 @@ function journaled (url: string): boolean {
 }
 
 /** The sandbox's own API is not what the journal is about: should it ever be journaled, it is 'other'. */
-function journalFace (path: string): JournalFace {
-  const face = faceOf(path)
+function journalFace (url: string): JournalFace {
+  const face = faceOf(url)
   return face === 'admin' ? 'other' : face
-}
-
-function answerHeaders (reply: FastifyReply): Record<string, string> {
-  const headers: Record<string, string> = {}
-  for (const name of ANSWER_HEADERS) {
-    const value = reply.getHeader(name)
-    if (value === undefined) continue
-    const text = Array.isArray(value) ? value.join(', ') : String(value)
-    headers[name] = name === 'location' ? redactUrl(text) : redactText(text)
-  }
-  return headers
 }
 
 function contentLength (request: FastifyRequest): number | undefined {
@@ -73,50 +60,44 @@ function record (request: FastifyRequest, reply: FastifyReply): void {
   const session = request.sandboxSession
   // Requests refused before the sandbox's onRequest hook ran (malformed URLs) have no session.
   if (session === null || session === undefined) return
-  const elapsed = reply.elapsedTime
-  const timeMs = Math.round(session.clock.now() - elapsed)
-  const query = request.url.indexOf('?')
-  const path = query < 0 ? request.url : request.url.slice(0, query)
+  const elapsedMs = reply.elapsedTime
   const route = request.routeOptions.url ?? null
-  const face = journalFace(path)
+  const face = journalFace(request.url)
   const status = reply.statusCode
   const payload = payloads.get(request)
   payloads.delete(request)
-  const code = answerCode({ face, status, errorCodeHeader: reply.getHeader('nhn-error-code'), wwwAuthenticate: reply.getHeader('www-authenticate'), payload })
+  const answerHeaders = reply.getHeaders()
+  const code = answerCode({ face, status, errorCodeHeader: answerHeaders['nhn-error-code'], wwwAuthenticate: answerHeaders['www-authenticate'], payload })
   const indicator = route !== null && HELSEINDIKATOR_ROUTES.has(route) && status === 200 && payload !== undefined ? readHelseindikator(payload) : undefined
-  const { headers, token } = redactHeaders(request.headers)
-  const requestBody = recordBody(request.body, contentLength(request))
-  const answerBody = indicator !== undefined ? recordBody(indicator.answer) : status >= 400 ? recordBody(payload) : undefined
-  const queryParams = query < 0 ? undefined : redactQuery(request.url.slice(query + 1))
   const scenarioRules = journalFirings(request)
   const hint = reply.getHeader(SANDBOX_HINT_HEADER)
   const findings = requestFindings(request)
-  const situations = situationsOf(request, elapsed, scenarioRules?.map((r) => r.effect) ?? [])
-  const entry: Omit<JournalEntry, 'seq'> = {
-    time: new Date(timeMs).toISOString(),
-    timeMs,
+  const exchange: Exchange = {
+    timeMs: Math.round(session.clock.now() - elapsedMs),
     eventId: request.eventId,
     method: request.method,
-    path,
-    ...(queryParams !== undefined && { query: queryParams }),
+    url: request.url,
     route,
     face,
     status,
     code,
-    ...(indicator !== undefined && { helseindikatorStatus: indicator.status }),
-    durationMs: Math.round(elapsed * 100) / 100,
+    elapsedMs,
+    requestHeaders: heldHeaders(request.headers),
+    requestBody: request.body,
+    contentLength: contentLength(request),
+    answerHeaders,
+    ...(payload !== undefined && { payload }),
+    ...(indicator !== undefined && { indicator }),
     ...(scenarioRules !== undefined && { scenarioRules }),
-    ...(usedDefaultChildOrganisation(request) && { defaultChildOrganisation: true as const }),
+    defaultChildOrganisation: usedDefaultChildOrganisation(request),
     ...(typeof hint === 'string' && { sandboxHint: hint }),
-    ...(findings !== undefined && { findings }),
-    request: { headers, ...(token !== undefined && { token }), ...(requestBody !== undefined && { body: requestBody }) },
-    response: {
-      headers: answerHeaders(reply),
-      ...(answerBody !== undefined && { body: answerBody }),
-      ...(indicator?.ticket !== undefined && { ticket: redactedTicket(indicator.ticket) })
-    }
+    ...(findings !== undefined && { findings })
   }
-  session.journal.record(boundEntry(entry))
+  const bytes = heldBytes(exchange)
+  // A large exchange is built now, so the journal never holds a large request whole.
+  if (bytes > BUILD_NOW_BYTES) session.journal.record(entryOf(exchange))
+  else session.journal.recordUnbuilt({ bytes, build: () => entryOf(exchange) })
+  const situations = situationsOf(request, elapsedMs, scenarioRules?.map((r) => r.effect) ?? [])
   session.coverage.record({
     endpoint: route === null ? null : `${request.method} ${route}`,
     face,

@@ -52,6 +52,11 @@ export class JournalBudget {
     this.#compact()
   }
 
+  /** A kept entry's estimate changed (it was built); no entry goes for it, the next charge decides. */
+  resize (from: number, to: number): void {
+    this.#used += to - from
+  }
+
   /** A journal let an entry go (overwritten, cleared, dropped, retired). */
   release (bytes: number): void {
     this.#used -= bytes

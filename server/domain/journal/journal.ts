@@ -2,7 +2,9 @@
  * The request journal of one session: every request with its answer, newest kept. Bounded (at
  * most `capacity` entries, 1000 by default, and a share of one byte budget for all sessions, see
  * budget.ts) so neither a busy session nor many sessions grow without end; the oldest entry goes
- * first. Entries arrive already redacted (see redact.ts) and cut to size (entry-bounds.ts).
+ * first. Entries arrive already redacted (see redact.ts) and cut to size (entry-bounds.ts), or
+ * as an unbuilt entry (see exchange.ts) that is built, once, when the journal is first read past
+ * it: recording is on every request's path, reading is not.
  */
 import { JournalBudget, type BudgetedJournal } from './budget.js'
 import { entryBytes } from './entry-bounds.js'
@@ -12,6 +14,16 @@ import { compileFilter, type JournalFilter } from './query.js'
 export const DEFAULT_JOURNAL_CAPACITY = 1000
 
 export type NewJournalEntry = Omit<JournalEntry, 'seq'>
+
+/** An entry to be built when first read; `bytes` is what it holds until then (budget units). */
+export interface UnbuiltEntry {
+  readonly bytes: number
+  build (): NewJournalEntry
+}
+
+class Unbuilt {
+  constructor (readonly seq: number, readonly entry: UnbuiltEntry) {}
+}
 
 /** Told of every entry as it is recorded, and once when the journal is retired. */
 export interface JournalListener {
@@ -34,7 +46,7 @@ export class RequestJournal implements BudgetedJournal {
   readonly capacity: number
   readonly #budget: JournalBudget
   /** Oldest first from #head; slots before #head are dropped entries awaiting compaction. */
-  #entries: Array<JournalEntry | undefined> = []
+  #entries: Array<JournalEntry | Unbuilt | undefined> = []
   #sizes: number[] = []
   #head = 0
   #seq = 0
@@ -56,16 +68,40 @@ export class RequestJournal implements BudgetedJournal {
     const recorded: JournalEntry = { seq: ++this.#seq, ...entry }
     // A retired journal's session is gone: a late request is told to nobody and kept nowhere.
     if (this.#ended) return recorded
-    const bytes = entryBytes(recorded)
-    this.#entries.push(recorded)
-    this.#sizes.push(bytes)
-    if (this.size > this.capacity) this.#dropFirst()
-    this.#budget.charge(this, recorded.seq, bytes)
+    this.#keep(recorded, entryBytes(recorded))
     for (const listener of this.#listeners) {
       // A listener's fault is its own: the request that was recorded must not fail for it.
       try { listener.entry(recorded) } catch { this.#listeners.delete(listener) }
     }
     return recorded
+  }
+
+  /** Keeps `entry` unbuilt; a journal with live listeners builds it now, to tell them. */
+  recordUnbuilt (entry: UnbuiltEntry): void {
+    if (this.#listeners.size > 0 || this.#ended) {
+      this.record(entry.build())
+      return
+    }
+    this.#keep(new Unbuilt(++this.#seq, entry), entry.bytes)
+  }
+
+  #keep (entry: JournalEntry | Unbuilt, bytes: number): void {
+    this.#entries.push(entry)
+    this.#sizes.push(bytes)
+    if (this.size > this.capacity) this.#dropFirst()
+    this.#budget.charge(this, entry.seq, bytes)
+  }
+
+  /** The entry in slot `i`, built first if it was kept unbuilt. */
+  #at (i: number): JournalEntry {
+    const slot = this.#entries[i] as JournalEntry | Unbuilt
+    if (!(slot instanceof Unbuilt)) return slot
+    const entry: JournalEntry = { seq: slot.seq, ...slot.entry.build() }
+    const bytes = entryBytes(entry)
+    this.#budget.resize(this.#sizes[i] as number, bytes)
+    this.#sizes[i] = bytes
+    this.#entries[i] = entry
+    return entry
   }
 
   #dropFirst (): void {
@@ -128,16 +164,17 @@ export class RequestJournal implements BudgetedJournal {
   /** Entries newer than `seq`, oldest first, at most `limit` (the newest of them). */
   since (seq: number, limit: number): JournalEntry[] {
     const out: JournalEntry[] = []
-    for (const entry of this.newestFirst()) {
-      if (entry.seq <= seq || out.length >= limit) break
-      out.push(entry)
+    // Slots are looked at before they are built: what is not wanted stays unbuilt.
+    for (let i = this.#entries.length - 1; i >= this.#head && out.length < limit; i--) {
+      if ((this.#entries[i] as JournalEntry | Unbuilt).seq <= seq) break
+      out.push(this.#at(i))
     }
     return out.reverse()
   }
 
   /** Newest first. */
   * newestFirst (): Generator<JournalEntry> {
-    for (let i = this.#entries.length - 1; i >= this.#head; i--) yield this.#entries[i] as JournalEntry
+    for (let i = this.#entries.length - 1; i >= this.#head; i--) yield this.#at(i)
   }
 
   query (filter: JournalFilter = {}, limit = 100): JournalPage {
