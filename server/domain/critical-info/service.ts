@@ -147,7 +147,25 @@ export function searchRecords (ctx: OperationContext, type?: KjResourceType, inf
 }
 
 /** For helseindikator: the last change per category of the records that are not deleted. */
-export function lastChangeByKategori (store: CriticalInfoStore, nin: string): Array<{ kategori: string, sistEndret: string }> {
+type KategoriChange = Readonly<{ kategori: string, sistEndret: string }>
+
+/** Per store: the revision the answers were worked out at, and the answers by patient. */
+const lastChanges = new WeakMap<CriticalInfoStore, { revision: number, byNin: Map<string, readonly KategoriChange[]> }>()
+/** Patients remembered per store; an EHR asks about the same few again and again. */
+const LAST_CHANGES_KEPT = 256
+
+/**
+ * The newest change of each kategori among the patient's records that are not deleted. Asked on
+ * every helseindikator, so the answer is kept until the store next changes.
+ */
+export function lastChangeByKategori (store: CriticalInfoStore, nin: string): readonly KategoriChange[] {
+  let memo = lastChanges.get(store)
+  if (memo === undefined || memo.revision !== store.revision) {
+    memo = { revision: store.revision, byNin: new Map() }
+    lastChanges.set(store, memo)
+  }
+  const known = memo.byNin.get(nin)
+  if (known !== undefined) return known
   const latest = new Map<string, string>()
   for (const v of store.recordsOf(nin)) {
     const profile = profileByName(v.profile)
@@ -156,5 +174,8 @@ export function lastChangeByKategori (store: CriticalInfoStore, nin: string): Ar
     const seen = latest.get(profile.kategori)
     if (seen === undefined || Date.parse(changed) > Date.parse(seen)) latest.set(profile.kategori, changed)
   }
-  return [...latest].map(([kategori, sistEndret]) => ({ kategori, sistEndret }))
+  const changes = Object.freeze([...latest].map(([kategori, sistEndret]) => Object.freeze({ kategori, sistEndret })))
+  if (memo.byNin.size >= LAST_CHANGES_KEPT) memo.byNin.clear()
+  memo.byNin.set(nin, changes)
+  return changes
 }

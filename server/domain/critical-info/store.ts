@@ -33,6 +33,7 @@ export class CriticalInfoStore {
   readonly #records = new Map<string, StoredVersion[]>()
   readonly #byPatient = new Map<string, string[]>()
   #bytes = 0
+  #revision = 0
   #budget: CriticalInfoBudget
 
   /** Without a shared budget (tests, tools) the store has one of its own. */
@@ -42,6 +43,11 @@ export class CriticalInfoStore {
 
   get size (): number {
     return this.#records.size
+  }
+
+  /** Changes whenever a record is stored or the store is cleared: what is worked out from the records can be kept until then. */
+  get revision (): number {
+    return this.#revision
   }
 
   /** Roughly how much the stored versions take, as JSON. */
@@ -143,6 +149,7 @@ export class CriticalInfoStore {
     this.#records.clear()
     this.#byPatient.clear()
     this.#bytes = 0
+    this.#revision++
   }
 
   /** The session is gone: its bytes leave the shared budget, and later writes count only here. */
@@ -163,6 +170,7 @@ export class CriticalInfoStore {
     }
     this.#bytes += bytes
     this.#budget.charge(bytes)
+    this.#revision++
     return Object.freeze({ resource: copy, nin, profile })
   }
 }

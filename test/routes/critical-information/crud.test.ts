@@ -102,6 +102,12 @@ t.test('writing changes what helseindikator and the status endpoint answer', asy
   const after = (await helseindikator(app, { fnr: PLAIN })).json()
   t.equal(after.status, 4)
   t.same(after.sistEndretKritiskInfo, [{ kategori: 'OVER_REAK', sistEndret: created.meta.lastUpdated }])
+  // The answer is kept until the store changes: a second write must show at once.
+  const condition = (await ci(app, 'POST', '/Condition', { token, nin: PLAIN, body: sampleResource('KjConditionInfection', PLAIN) })).json()
+  t.same((await helseindikator(app, { fnr: PLAIN })).json().sistEndretKritiskInfo?.map((c: { sistEndret: string }) => c.sistEndret).sort(),
+    [created.meta.lastUpdated, condition.meta.lastUpdated].sort(), 'a new record shows in the next answer')
+  await ci(app, 'DELETE', `/Condition/${condition.id as string}`, { token, nin: PLAIN })
+  t.same((await helseindikator(app, { fnr: PLAIN })).json().sistEndretKritiskInfo, after.sistEndretKritiskInfo, 'a deleted one leaves the next answer')
   const status = await ci(app, 'POST', '/status', { token, nin: PLAIN, body: { nin: PLAIN } })
   t.equal(status.statusCode, 200, status.body)
   t.match(status.json(), { patientNIN: PLAIN, hasCriticalInformation: true, hasActiveCriticalInformation: true, lastChangedDateTime: created.meta.lastUpdated })
