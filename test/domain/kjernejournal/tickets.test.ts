@@ -29,11 +29,14 @@ t.test('fingerprints name a ticket in logs without revealing it', async (t) => {
 
 t.test('a ticket looks like a real one: 64 characters of standard base64, with a + and a /', async (t) => {
   const cipher = new TicketCipher('key material')
+  const places = new Set<string>()
   for (let i = 0; i < 50; i++) {
     const ticket = await cipher.issue({ ...claims, iat: 1000 + i, exp: 4600 + i })
     t.match(ticket, /^[A-Za-z0-9+/]{64}$/, 'the size and alphabet of NHN\'s example')
     t.ok(ticket.includes('+') && ticket.includes('/'), 'both characters that break an unencoded URL')
+    places.add(`${ticket.indexOf('+')} ${ticket.indexOf('/')}`)
   }
+  t.ok(places.size >= 20, `the characters are not always in the same places (${places.size} pairs of places in 50 tickets)`)
 })
 
 t.test('a ticket binds organisation, patient, consent and both times; the same claims give the same ticket', async (t) => {
