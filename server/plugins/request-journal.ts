@@ -22,8 +22,12 @@ const HELSEINDIKATOR_ROUTES = new Set(['/v1/helseindikator', '/v1/helseindikator
 /** Exchanges holding more than this (budget units, see exchange.ts) are built when recorded. */
 const BUILD_NOW_BYTES = 48 * 1024
 
-/** Answer bodies kept from onSend to onResponse; weak, so an aborted request leaves nothing behind. */
-const payloads = new WeakMap<FastifyRequest, string>()
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The answer body as sent, kept from onSend to onResponse when the journal will need it. */
+    journalPayload: string | null
+  }
+}
 
 function journaled (url: string): boolean {
   // `/` is the dashboard page (server/routes/dashboard).
@@ -64,8 +68,8 @@ function record (request: FastifyRequest, reply: FastifyReply): void {
   const route = request.routeOptions.url ?? null
   const face = journalFace(request.url)
   const status = reply.statusCode
-  const payload = payloads.get(request)
-  payloads.delete(request)
+  const payload = request.journalPayload ?? undefined
+  request.journalPayload = null
   const answerHeaders = reply.getHeaders()
   const code = answerCode({ face, status, errorCodeHeader: answerHeaders['nhn-error-code'], wwwAuthenticate: answerHeaders['www-authenticate'], payload })
   const indicator = route !== null && HELSEINDIKATOR_ROUTES.has(route) && status === 200 && payload !== undefined ? readHelseindikator(payload) : undefined
@@ -87,7 +91,8 @@ function record (request: FastifyRequest, reply: FastifyReply): void {
     contentLength: contentLength(request),
     answerHeaders,
     ...(payload !== undefined && { payload }),
-    ...(indicator !== undefined && { indicator }),
+    // Not the parsed answer: the payload is held anyway, and the answer is read again if built.
+    ...(indicator !== undefined && { indicator: indicator.ticket === undefined ? { status: indicator.status } : { status: indicator.status, ticket: indicator.ticket } }),
     ...(scenarioRules !== undefined && { scenarioRules }),
     defaultChildOrganisation: usedDefaultChildOrganisation(request),
     ...(typeof hint === 'string' && { sandboxHint: hint }),
@@ -112,12 +117,13 @@ const capture: onSendHookHandler = (request, reply, payload, done) => {
   // The URL test first: Fastify builds a new routeOptions object on every read.
   if (typeof payload === 'string' && journaled(request.url) &&
     (reply.statusCode >= 400 || (request.url.includes('/helseindikator') && HELSEINDIKATOR_ROUTES.has(request.routeOptions.url ?? '')))) {
-    payloads.set(request, payload)
+    request.journalPayload = payload
   }
   done(null, payload)
 }
 
 export default fp(async (app) => {
+  app.decorateRequest('journalPayload', null)
   // Instance-level for answers without a route (404s), and route-level for every route: a
   // route's own hooks run after all instance hooks, so the journal sees the body as finally sent,
   // after plugins registered later (the scenario engine) have changed it.

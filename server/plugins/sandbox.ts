@@ -26,6 +26,8 @@ declare module 'fastify' {
     issuer: string
     issuers: readonly string[]
     eventId: string
+    /** The readiness findings the request gave rise to (domain/readiness/request-findings.ts). */
+    findingIds: string[] | null
   }
 }
 
@@ -49,6 +51,7 @@ export default fp<{ sandbox: Sandbox }>(async (app, { sandbox }) => {
   app.decorateRequest('issuers', null as unknown as readonly string[])
   const served = new PublicUrls(sandbox.config.PUBLIC_URLS)
   app.decorateRequest('eventId', '')
+  app.decorateRequest('findingIds', null)
   // A callback hook: it runs on every request, and an async one costs a promise each time.
   app.addHook('onRequest', (request, _reply, done) => {
     request.eventId = randomUUID()

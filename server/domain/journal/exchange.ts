@@ -7,7 +7,7 @@
  * coverage, readiness and scenario counters is still decided per request, by the plugin.
  */
 import { recordBody } from './body.js'
-import type { HelseindikatorFacts } from './answer.js'
+import { readHelseindikator, type HelseindikatorFacts } from './answer.js'
 import { boundEntry, jsonLength } from './entry-bounds.js'
 import type { FiredRule, JournalFace } from './entry.js'
 import type { NewJournalEntry } from './journal.js'
@@ -33,7 +33,8 @@ export interface Exchange {
   readonly answerHeaders: Readonly<Record<string, unknown>>
   /** The answer body as sent, kept only for error answers and helseindikator answers. */
   readonly payload?: string
-  readonly indicator?: HelseindikatorFacts
+  /** A helseindikator answer's status and ticket; its body is read again from `payload` when built. */
+  readonly indicator?: Pick<HelseindikatorFacts, 'status' | 'ticket'>
   readonly scenarioRules?: FiredRule[]
   readonly defaultChildOrganisation: boolean
   readonly sandboxHint?: string
@@ -106,7 +107,9 @@ function fullEntryOf (x: Exchange): NewJournalEntry {
   const queryParams = query < 0 ? undefined : redactQuery(x.url.slice(query + 1))
   const { headers, token } = redactHeaders(x.requestHeaders)
   const requestBody = recordBody(x.requestBody, x.contentLength)
-  const answerBody = x.indicator !== undefined ? recordBody(x.indicator.answer) : x.status >= 400 ? recordBody(x.payload) : undefined
+  const answerBody = x.indicator !== undefined
+    ? recordBody(x.payload === undefined ? undefined : readHelseindikator(x.payload)?.answer)
+    : x.status >= 400 ? recordBody(x.payload) : undefined
   return boundEntry({
     time: new Date(x.timeMs).toISOString(),
     timeMs: x.timeMs,

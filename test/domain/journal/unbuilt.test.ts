@@ -45,7 +45,7 @@ t.test('an unbuilt entry is built when first read, once, and reads as an entry r
   t.same(oldest?.query, { debug: '1' })
   t.same(Object.keys(oldest?.response.headers ?? {}).sort(), ['content-type', 'x-event-id'], 'only the answer headers worth showing')
   journal.query()
-  journal.count({ status: 200 })
+  journal.count({ status: '200' })
   t.equal(builds, 1, 'built once')
 })
 
