@@ -8,7 +8,16 @@ import Fastify from 'fastify'
 
 const app = Fastify({ logger: false })
 
-app.get('/__admin/health', async () => ({ status: 'UP', now: new Date().toISOString() }))
+// Calibration only (bench/calibrate.ts): this many microseconds of busy work per request.
+const spin = BigInt(Math.round(Number(process.env.FLOOR_SPIN_US ?? 0) * 1000))
+
+app.get('/__admin/health', async () => {
+  if (spin > 0n) {
+    const until = process.hrtime.bigint() + spin
+    while (process.hrtime.bigint() < until);
+  }
+  return { status: 'UP', now: new Date().toISOString() }
+})
 
 const port = Number(process.env.PORT ?? 8081)
 const host = process.env.HOST ?? '127.0.0.1'
