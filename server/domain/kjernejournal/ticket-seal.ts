@@ -63,16 +63,30 @@ function claimsOf (payload: Buffer): TicketClaims | undefined {
 
 /** base64 characters of the IV: 12 bytes are exactly 16 characters, with no padding. */
 const IV_CHARS = 16
+/** The base64 values of `+` and `/`. */
+const PLUS = 62
+const SLASH = 63
+
+/** Sets the `index`th six-bit group of `bytes` (big-endian, as base64 reads them) to `value`. */
+function setSextet (bytes: Buffer, index: number, value: number): void {
+  const bit = index * 6
+  const byte = bit >> 3
+  const shift = 10 - (bit & 7) // the group's place in the 16 bits from `byte` on
+  const window = ((bytes[byte] as number) << 8) | (bytes[byte + 1] ?? 0)
+  const next = (window & ~(0x3f << shift)) | (value << shift)
+  bytes[byte] = next >> 8
+  if (byte + 1 < bytes.length) bytes[byte + 1] = next & 0xff
+}
 
 /** The IV for a payload: its keyed hash, with a `+` and a `/` at two places the hash picks. */
 function ivFor (payload: Buffer, key: Buffer): Buffer {
   const seed = hash('sha256', Buffer.concat([key, payload]), 'buffer')
-  const chars = seed.subarray(0, IV_BYTES).toString('base64').split('')
+  const iv = seed.subarray(0, IV_BYTES)
   const plus = (seed[IV_BYTES] as number) % IV_CHARS
   const slash = (plus + 1 + (seed[IV_BYTES + 1] as number) % (IV_CHARS - 1)) % IV_CHARS
-  chars[plus] = '+'
-  chars[slash] = '/'
-  return Buffer.from(chars.join(''), 'base64')
+  setSextet(iv, plus, PLUS)
+  setSextet(iv, slash, SLASH)
+  return iv
 }
 
 export function sealTicket (keys: TicketKeys, claims: TicketClaims): string {
