@@ -74,8 +74,8 @@ function record (request: FastifyRequest, reply: FastifyReply): void {
   const code = answerCode({ face, status, errorCodeHeader: answerHeaders['nhn-error-code'], wwwAuthenticate: answerHeaders['www-authenticate'], payload })
   const indicator = route !== null && HELSEINDIKATOR_ROUTES.has(route) && status === 200 && payload !== undefined ? readHelseindikator(payload) : undefined
   const scenarioRules = journalFirings(request)
-  const hint = reply.getHeader(SANDBOX_HINT_HEADER)
-  const findings = requestFindings(request)
+  const hint = answerHeaders[SANDBOX_HINT_HEADER]
+  // Every field, absent ones as undefined: one object shape for every request.
   const exchange: Exchange = {
     timeMs: Math.round(session.clock.now() - elapsedMs),
     eventId: request.eventId,
@@ -90,13 +90,13 @@ function record (request: FastifyRequest, reply: FastifyReply): void {
     requestBody: request.body,
     contentLength: contentLength(request),
     answerHeaders,
-    ...(payload !== undefined && { payload }),
+    payload,
     // Not the parsed answer: the payload is held anyway, and the answer is read again if built.
-    ...(indicator !== undefined && { indicator: indicator.ticket === undefined ? { status: indicator.status } : { status: indicator.status, ticket: indicator.ticket } }),
-    ...(scenarioRules !== undefined && { scenarioRules }),
+    indicator: indicator === undefined ? undefined : { status: indicator.status, ticket: indicator.ticket },
+    scenarioRules,
     defaultChildOrganisation: usedDefaultChildOrganisation(request),
-    ...(typeof hint === 'string' && { sandboxHint: hint }),
-    ...(findings !== undefined && { findings })
+    sandboxHint: typeof hint === 'string' ? hint : undefined,
+    findings: requestFindings(request)
   }
   const bytes = heldBytes(exchange)
   // A large exchange is built now, so the journal never holds a large request whole.
