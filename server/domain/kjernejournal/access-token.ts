@@ -181,11 +181,49 @@ function schemeAndToken (authorization: string): SchemeAndToken | undefined {
   return parsed
 }
 
+/**
+ * The last Bearer token that passed, with what it was checked for. Past the signature and the
+ * times, which are checked on every request against the session's clock and issuers, a Bearer
+ * token's verdict depends only on its claims and on these; an EHR sends one token many times.
+ */
+interface BearerVerdict {
+  readonly payload: JWTPayload
+  readonly audience: string
+  readonly scope: string
+  readonly maxLifetime: number
+  readonly requireDpop: boolean
+  readonly refuseBoundBearer: boolean
+  readonly token: KjToken
+}
+
+let lastBearer: BearerVerdict | undefined
+
+function knownBearer (payload: JWTPayload, check: KjTokenCheck): KjToken | undefined {
+  const last = lastBearer
+  // The signature cache hands out one payload object per token, so the same object is the same token.
+  if (last === undefined || last.payload !== payload) return undefined
+  return last.audience === check.audience && last.scope === check.scope && last.maxLifetime === check.maxLifetime &&
+    last.requireDpop === check.requireDpop && last.refuseBoundBearer === (check.refuseBoundBearer ?? false)
+    ? last.token
+    : undefined
+}
+
 export async function verifyKjToken (authorization: string | undefined, check: KjTokenCheck): Promise<KjToken> {
   const parsed = schemeAndToken(authorization ?? '')
   if (parsed === undefined) throw new KjError('KJF-000279', 'send the HelseID access token as Authorization: Bearer <token>')
   const { scheme, token } = parsed
   const payload = await verifySignatureAndTimes(token, check)
+  const known = scheme === 'bearer' ? knownBearer(payload, check) : undefined
+  if (known !== undefined) return known
+  const verdict = await claimsVerdict(scheme, token, payload, check)
+  if (verdict.scheme === 'bearer') {
+    lastBearer = { payload, audience: check.audience, scope: check.scope, maxLifetime: check.maxLifetime, requireDpop: check.requireDpop, refuseBoundBearer: check.refuseBoundBearer ?? false, token: verdict }
+  }
+  return verdict
+}
+
+/** Everything after the signature and the times, in the real service's order. */
+async function claimsVerdict (scheme: string, token: string, payload: JWTPayload, check: KjTokenCheck): Promise<KjToken> {
   checkAudience(payload, check.audience)
   if ((payload.exp as number) - (payload.iat as number) > check.maxLifetime + SKEW) {
     throw invalid(`the token is valid for ${(payload.exp as number) - (payload.iat as number)} seconds; at most ${check.maxLifetime} is accepted`)
@@ -202,7 +240,8 @@ export async function verifyKjToken (authorization: string | undefined, check: K
   const { jkt, proof } = await checkDpop(payload, scheme, token, check)
   const child = payload[CLAIM.orgnrChild]
   const hpr = payload[CLAIM.hprNumber]
-  return {
+  // Frozen: a Bearer verdict is handed to every later request with the same token.
+  return Object.freeze({
     raw: token,
     scheme: scheme === 'dpop' ? 'dpop' : 'bearer',
     payload,
@@ -214,5 +253,5 @@ export async function verifyKjToken (authorization: string | undefined, check: K
     ...(typeof securityLevel === 'string' && { securityLevel }),
     ...(jkt !== undefined && { jkt }),
     ...(proof !== undefined && { proof })
-  }
+  })
 }

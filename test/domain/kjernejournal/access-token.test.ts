@@ -266,3 +266,19 @@ t.test('several served issuers (PUBLIC_URLS): a token from any of them passes; a
     /^claim 'iss' is invalid: the token's issuer is 'http:\/\/elsewhere\.test'; expected 'http:\/\/kjernejournal-sandbox:8080' or 'http:\/\/sandbox\.test' \(PUBLIC_URL and PUBLIC_URLS set the issuers; /,
     'an issuer not served', { issuers: [other, ISSUER] })
 })
+
+t.test('a Bearer token that passed is judged afresh for another API, lifetime or DPoP rule, and its times on every request', async (t) => {
+  // One verifier, as the sandbox has: its cache hands out one payload per token.
+  const verify = cachedJwsVerifier(keySet, ['RS256'])
+  const header = bearer(await sign(SYSTEM))
+  const first = await verifyKjToken(header, check({ verify }))
+  t.equal(await verifyKjToken(header, check({ verify })), first, 'the same verdict again')
+  t.ok(Object.isFrozen(first), 'and nobody can change it')
+  await refuses(t, header, 'KJF-000198', /wrong audience/, 'another audience', { verify, audience: 'nhn:other' })
+  await refuses(t, header, 'KJF-000197', /no scope/, 'another scope', { verify, scope: 'nhn:other/api' })
+  await refuses(t, header, 'KJF-000198', /at most 60/, 'a shorter lifetime', { verify, maxLifetime: 60 })
+  await refuses(t, header, 'KJF-000198', /requires a DPoP-bound token/, 'DPoP required', { verify, requireDpop: true })
+  await refuses(t, header, 'KJF-000198', /expired/, 'the session clock past exp', { verify, now: NOW + 1000 })
+  await refuses(t, header, 'KJF-000198', /iss/, 'another issuer', { verify, issuers: ['http://elsewhere.test'] })
+  t.equal(await verifyKjToken(header, check({ verify })), first, 'and passes again where it passed')
+})
