@@ -25,9 +25,10 @@ export function seededRandom (seed: number): Random {
     next,
     int,
     letters: (length) => {
-      let out = ''
-      for (let i = 0; i < length; i++) out += String.fromCharCode(97 + int(26))
-      return out
+      // One string made once, not a string per letter (the same draws, so the same letters).
+      const codes = new Array<number>(length)
+      for (let i = 0; i < length; i++) codes[i] = 97 + int(26)
+      return String.fromCharCode(...codes)
     }
   }
 }
