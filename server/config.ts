@@ -5,6 +5,8 @@
  * `.describe()` texts below.
  */
 import { z } from 'zod'
+import { ConfigError } from './config-error.js'
+import { DEFAULT_HOST, DEFAULT_PORT } from './listen-defaults.js'
 import { GUESSED_CATEGORY_SYSTEM } from './domain/critical-info/profiles/categories.js'
 
 const boolish = z
@@ -45,9 +47,9 @@ const publicUrls = z.string().transform((value, ctx) => {
 })
 
 export const configSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(8080)
+  PORT: z.coerce.number().int().min(0).max(65535).default(DEFAULT_PORT)
     .describe('TCP port to listen on (0 picks a free one).'),
-  HOST: z.string().min(1).default('127.0.0.1')
+  HOST: z.string().min(1).default(DEFAULT_HOST)
     .describe('Interface to bind. Default: this machine only (127.0.0.1); the container image sets 0.0.0.0. Use 0.0.0.0 to share the sandbox on a network (then set ADMIN_TOKEN).'),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional()
     .describe('Base URL clients use to reach the sandbox; it is the HelseID issuer. Default: the first of PUBLIC_URLS, else http://localhost:PORT.'),
@@ -142,9 +144,7 @@ type ParsedConfig = z.infer<typeof configSchema>
 /** PUBLIC_URL is always set; PUBLIC_URLS is every served base URL, PUBLIC_URL first, no repeats. */
 export type Config = Readonly<Omit<ParsedConfig, 'PUBLIC_URL' | 'PUBLIC_URLS'> & { PUBLIC_URL: string, PUBLIC_URLS: readonly string[] }>
 
-export class ConfigError extends Error {
-  override name = 'ConfigError'
-}
+export { ConfigError }
 
 /** Turns `--public-url x`, `--public-url=x` and bare `--require-dpop` into `PUBLIC_URL` etc. */
 export function flagsToEnv (argv: readonly string[]): Record<string, string> {

@@ -30,8 +30,14 @@ const signingKey = starting && (file === undefined || !existsSync(file)) ? gener
 // If it fails, it fails where the key is awaited; never as an unhandled rejection of its own.
 signingKey?.catch(() => {})
 try {
-  const { run } = await import('./cli/run.js')
-  await run(args, signingKey)
+  if (args[0] === 'healthcheck') {
+    // Run every half second while a container starts: without the rest of the sandbox (cli/healthcheck.ts).
+    const { healthcheck } = await import('./cli/healthcheck.js')
+    process.exitCode = await healthcheck(process.env, args.slice(1))
+  } else {
+    const { run } = await import('./cli/run.js')
+    await run(args, signingKey)
+  }
 } catch (err) {
   // A setting or fixture file the user got wrong is one line; anything else is our bug: the stack.
   // (By name: importing their classes here would load the whole sandbox before the key starts.)

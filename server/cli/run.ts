@@ -2,6 +2,7 @@
  * The command line's verbs: `start | healthcheck | validate | token | readiness | help`, loaded by
  * server/main.ts. Settings come from the environment and from flags (`--port 9090`); see `help`.
  */
+import { healthcheck } from './healthcheck.js'
 import { openAdminWarning } from './exposure.js'
 import { buildApp } from '../app.js'
 import { configSchema, loadConfig } from '../config.js'
@@ -62,24 +63,13 @@ async function start (argv: string[], signingKey?: Promise<PrivateRsaJwk>): Prom
   if (exposed !== undefined) app.log.warn(exposed)
 }
 
-async function healthcheck (argv: string[]): Promise<void> {
-  const config = loadConfig(process.env, argv)
-  const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? '127.0.0.1' : config.HOST
-  try {
-    const res = await fetch(`http://${host.includes(':') ? `[${host}]` : host}:${config.PORT}/__admin/health`, { signal: AbortSignal.timeout(2000) })
-    process.exitCode = res.ok ? 0 : 1
-  } catch {
-    process.exitCode = 1
-  }
-}
-
 /** Runs a verb; setting and fixture errors are thrown for server/main.ts to report (no logger exists yet). */
 export async function run (args: readonly string[], signingKey?: Promise<PrivateRsaJwk>): Promise<void> {
   const [command = 'start', ...rest] = args
   const [verb, argv] = command.startsWith('--') ? ['start', [command, ...rest]] : [command, rest]
   switch (verb) {
     case 'start': return start(argv, signingKey)
-    case 'healthcheck': return healthcheck(argv)
+    case 'healthcheck': process.exitCode = await healthcheck(process.env, argv); return
     case 'validate':
       process.exitCode = await validateCommand(argv)
       return

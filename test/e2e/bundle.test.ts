@@ -34,3 +34,20 @@ t.test('escaped template text reaches the browser as written', async (t) => {
   t.equal(res.status, 200)
   t.match(await res.text(), 'Lukk vinduet, eller åpne en pasient på nytt fra journalsystemet.')
 })
+
+t.test('the health check loads none of the sandbox: only its own small chunks', async (t) => {
+  const main = readFileSync(compiledMain, 'utf8')
+  const entry = /import\("\.\/(healthcheck-[A-Z0-9]+\.js)"\)/.exec(main)?.[1]
+  t.ok(entry !== undefined, 'main.js imports the health check on its own')
+  // Everything the health check's chunk reaches through static imports.
+  const reached = new Set<string>()
+  const visit = (file: string): void => {
+    if (reached.has(file)) return
+    reached.add(file)
+    for (const [, next] of readFileSync(join(bundleDir, file), 'utf8').matchAll(/from\s*"\.\/([^"]+\.js)"/g)) visit(next as string)
+  }
+  visit(entry as string)
+  const bytes = [...reached].reduce((sum, f) => sum + readFileSync(join(bundleDir, f)).length, 0)
+  t.notOk([...reached].some((f) => f.startsWith('run-')), `not the sandbox's chunk (${[...reached].join(', ')})`)
+  t.ok(bytes < 20_000, `${bytes} bytes in all`)
+})

@@ -1,0 +1,55 @@
+/**
+ * The container health check (server/cli/healthcheck.ts): where it looks, read as `start` reads
+ * PORT and HOST, and what it calls healthy.
+ */
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import t from 'tap'
+import { answersHealth, healthcheck, healthTarget } from '../../server/cli/healthcheck.js'
+import { loadConfig } from '../../server/config.js'
+
+t.test('PORT and HOST as start reads them: defaults, the environment, flags over both', async (t) => {
+  const config = loadConfig({})
+  t.same(healthTarget({}, []), { host: config.HOST, port: config.PORT }, 'the same defaults as start')
+  t.same(healthTarget({ PORT: '9000', HOST: '10.0.0.2' }, []), { host: '10.0.0.2', port: 9000 })
+  t.same(healthTarget({ PORT: '', HOST: '' }, []), { host: '127.0.0.1', port: 8080 }, 'empty is unset')
+  t.same(healthTarget({ PORT: '9000' }, ['--port', '9001']), { host: '127.0.0.1', port: 9001 }, 'a flag wins')
+  t.same(healthTarget({}, ['--port=9002', '--host=::1']), { host: '::1', port: 9002 })
+  t.same(healthTarget({}, ['--log-level', 'debug', '--require-dpop', '--port', '9003']), { host: '127.0.0.1', port: 9003 }, 'other settings, with or without a value, are passed over')
+  t.same(healthTarget({ HOST: '0.0.0.0' }, []).host, '127.0.0.1', 'a wildcard address is checked on loopback')
+  t.same(healthTarget({ HOST: '::' }, []).host, '127.0.0.1')
+})
+
+t.test('a setting it cannot use is a ConfigError, as start would give', async (t) => {
+  for (const port of ['abc', '70000', '-1', '80.5']) {
+    t.throws(() => healthTarget({ PORT: port }, []), { name: 'ConfigError', message: new RegExp(`^Invalid setting PORT="${port.replace('.', '\\.')}"`) }, port)
+    t.throws(() => loadConfig({ PORT: port }), { name: 'ConfigError' }, `start refuses ${port} too`)
+  }
+  t.throws(() => healthTarget({}, ['8080']), { name: 'ConfigError', message: "Unexpected argument '8080'" })
+})
+
+async function listening (handler: Parameters<typeof createServer>[1]): Promise<{ server: Server, port: number }> {
+  const server = createServer(handler)
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return { server, port: (server.address() as AddressInfo).port }
+}
+
+t.test('healthy is a 2xx from /__admin/health; anything else, or nothing, is not', async (t) => {
+  const paths: string[] = []
+  const up = await listening((req, res) => { paths.push(req.url ?? ''); res.writeHead(200).end('{"status":"UP"}') })
+  const down = await listening((_req, res) => { res.writeHead(503).end() })
+  const silent = await listening(() => {})
+  t.teardown(() => { for (const s of [up, down, silent]) s.server.closeAllConnections(); for (const s of [up, down, silent]) s.server.close() })
+  t.equal(await answersHealth({ host: '127.0.0.1', port: up.port }), true)
+  t.same(paths, ['/__admin/health'])
+  t.equal(await healthcheck({ PORT: String(up.port) }, []), 0, 'exit 0')
+  t.equal(await answersHealth({ host: '127.0.0.1', port: down.port }), false, '503')
+  t.equal(await healthcheck({ PORT: String(down.port) }, []), 1, 'exit 1')
+  t.equal(await answersHealth({ host: '127.0.0.1', port: silent.port }, 200), false, 'no answer within the time')
+})
+
+t.test('nothing listening is not healthy', async (t) => {
+  const { server, port } = await listening(() => {})
+  await new Promise((resolve) => server.close(resolve))
+  t.equal(await answersHealth({ host: '127.0.0.1', port }), false)
+})
