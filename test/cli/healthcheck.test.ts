@@ -1,11 +1,9 @@
 /**
  * The container health check (server/cli/healthcheck.ts): where it looks, read as `start` reads
- * PORT and HOST, and what it calls healthy.
+ * PORT and HOST. What it calls healthy, against real sockets: test/e2e/healthcheck.test.ts.
  */
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import t from 'tap'
-import { answersHealth, healthcheck, healthTarget } from '../../server/cli/healthcheck.js'
+import { healthTarget } from '../../server/cli/healthcheck.js'
 import { loadConfig } from '../../server/config.js'
 
 t.test('PORT and HOST as start reads them: defaults, the environment, flags over both', async (t) => {
@@ -26,30 +24,4 @@ t.test('a setting it cannot use is a ConfigError, as start would give', async (t
     t.throws(() => loadConfig({ PORT: port }), { name: 'ConfigError' }, `start refuses ${port} too`)
   }
   t.throws(() => healthTarget({}, ['8080']), { name: 'ConfigError', message: "Unexpected argument '8080'" })
-})
-
-async function listening (handler: Parameters<typeof createServer>[1]): Promise<{ server: Server, port: number }> {
-  const server = createServer(handler)
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  return { server, port: (server.address() as AddressInfo).port }
-}
-
-t.test('healthy is a 2xx from /__admin/health; anything else, or nothing, is not', async (t) => {
-  const paths: string[] = []
-  const up = await listening((req, res) => { paths.push(req.url ?? ''); res.writeHead(200).end('{"status":"UP"}') })
-  const down = await listening((_req, res) => { res.writeHead(503).end() })
-  const silent = await listening(() => {})
-  t.teardown(() => { for (const s of [up, down, silent]) s.server.closeAllConnections(); for (const s of [up, down, silent]) s.server.close() })
-  t.equal(await answersHealth({ host: '127.0.0.1', port: up.port }), true)
-  t.same(paths, ['/__admin/health'])
-  t.equal(await healthcheck({ PORT: String(up.port) }, []), 0, 'exit 0')
-  t.equal(await answersHealth({ host: '127.0.0.1', port: down.port }), false, '503')
-  t.equal(await healthcheck({ PORT: String(down.port) }, []), 1, 'exit 1')
-  t.equal(await answersHealth({ host: '127.0.0.1', port: silent.port }, 200), false, 'no answer within the time')
-})
-
-t.test('nothing listening is not healthy', async (t) => {
-  const { server, port } = await listening(() => {})
-  await new Promise((resolve) => server.close(resolve))
-  t.equal(await answersHealth({ host: '127.0.0.1', port }), false)
 })
