@@ -6,6 +6,7 @@
  */
 import { z } from 'zod'
 import { ConfigError } from './config-error.js'
+import { settingFlags } from './config-flags.js'
 import { DEFAULT_HOST, DEFAULT_PORT } from './listen-defaults.js'
 import { GUESSED_CATEGORY_SYSTEM } from './domain/critical-info/profiles/categories.js'
 
@@ -146,33 +147,9 @@ export type Config = Readonly<Omit<ParsedConfig, 'PUBLIC_URL' | 'PUBLIC_URLS'> &
 
 export { ConfigError }
 
-/** Turns `--public-url x`, `--public-url=x` and bare `--require-dpop` into `PUBLIC_URL` etc. */
+/** Turns `--public-url x`, `--public-url=x` and bare `--require-dpop` into `PUBLIC_URL` etc.; unknown options are refused. */
 export function flagsToEnv (argv: readonly string[]): Record<string, string> {
-  const out: Record<string, string> = {}
-  const known = new Set(Object.keys(configSchema.shape))
-  // Friendlier singular flags for settings that take a list.
-  const aliases: Record<string, string> = { SCENARIO: 'SCENARIOS' }
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string
-    if (!arg.startsWith('--')) throw new ConfigError(`Unexpected argument '${arg}'`)
-    const [rawName, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined]
-    const spelled = rawName.toUpperCase().replaceAll('-', '_')
-    const name = aliases[spelled] ?? spelled
-    if (!known.has(name)) throw new ConfigError(`Unknown option --${rawName}`)
-    let value = inline
-    if (value === undefined) {
-      const next = argv[i + 1]
-      if (next !== undefined && !next.startsWith('--')) {
-        value = next
-        i++
-      } else {
-        value = 'true'
-      }
-    }
-    // --scenario may be given several times; the values add up.
-    out[name] = name === 'SCENARIOS' && out[name] !== undefined ? `${out[name]},${value}` : value
-  }
-  return out
+  return settingFlags(argv, new Set(Object.keys(configSchema.shape)))
 }
 
 /** Parses settings from an environment (and optional flags). Pure: reads nothing else. */

@@ -7,6 +7,7 @@
  */
 import { get } from 'node:http'
 import { ConfigError } from '../config-error.js'
+import { settingFlags } from '../config-flags.js'
 import { DEFAULT_HOST, DEFAULT_PORT } from '../listen-defaults.js'
 
 export interface HealthTarget {
@@ -19,16 +20,7 @@ export interface HealthTarget {
  * environment, an empty value is unset. Other flags are the other settings, not needed here.
  */
 export function healthTarget (env: Readonly<Record<string, string | undefined>>, argv: readonly string[]): HealthTarget {
-  const source: Record<string, string | undefined> = { PORT: env.PORT, HOST: env.HOST }
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string
-    if (!arg.startsWith('--')) throw new ConfigError(`Unexpected argument '${arg}'`)
-    const [rawName, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined]
-    let value = inline
-    if (value === undefined && argv[i + 1] !== undefined && !(argv[i + 1] as string).startsWith('--')) value = argv[++i]
-    const name = rawName.toUpperCase().replaceAll('-', '_')
-    if (name === 'PORT' || name === 'HOST') source[name] = value ?? 'true'
-  }
+  const source: Record<string, string | undefined> = { PORT: env.PORT, HOST: env.HOST, ...settingFlags(argv) }
   const rawPort = source.PORT === undefined || source.PORT === '' ? undefined : source.PORT
   const port = rawPort === undefined ? DEFAULT_PORT : Number(rawPort)
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
