@@ -9,11 +9,15 @@
  */
 import type { Random } from '../random.js'
 
-/** The body as JSON text, with the extra field last (the body unchanged if it has that name). */
+/**
+ * The body as JSON text, with the extra field last. The body is left unchanged if its JSON already
+ * has a key of that name, at any depth: the names are lower-case letters only, so `"name":` in the
+ * text can only be a key.
+ */
 export function jsonWithExtraField (body: object, random: Random): string {
   const name = `${random.letters(3)}${random.letters(3 + random.int(6))}`
   const json = JSON.stringify(body)
-  if (name in body || Array.isArray(body)) return json
+  if (Array.isArray(body) || json.includes(`"${name}":`)) return json
   const value = random.int(2) === 0 ? random.letters(4 + random.int(12)) : random.int(1_000_000)
   const field = `"${name}":${typeof value === 'string' ? `"${value}"` : String(value)}`
   return json === '{}' ? `{${field}}` : `${json.slice(0, -1)},${field}}`

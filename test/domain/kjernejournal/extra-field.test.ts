@@ -34,4 +34,6 @@ t.test('an empty body gets the field alone; a body that has the name is sent unc
   const fixed: Random = { next: () => 0, int: () => 0, letters: (n) => 'a'.repeat(n) }
   t.equal(jsonWithExtraField({ aaaaaa: 1 }, fixed), '{"aaaaaa":1}')
   t.equal(jsonWithExtraField([1, 2], fixed), '[1,2]', 'an array is not an object to add to')
+  t.equal(jsonWithExtraField({ x: { aaaaaa: 1 } }, fixed), '{"x":{"aaaaaa":1}}', 'a key of that name deeper down counts too')
+  t.equal(jsonWithExtraField({ note: 'aaaaaa', q: '"aaaaaa":' }, fixed), '{"note":"aaaaaa","q":"\\"aaaaaa\\":","aaaaaa":"aaaa"}', 'a value is not a key')
 })
