@@ -67,6 +67,8 @@ export function journalFirings (request: FastifyRequest): FiredRule[] | undefine
 }
 
 export function scenarioNames (list: string | undefined): string[] {
+  // Most requests name no scenario: no split, no set.
+  if (list === undefined || list === '') return []
   return [...new Set((list ?? '').split(',').map((n) => n.trim()).filter((n) => n !== ''))]
 }
 
@@ -148,7 +150,8 @@ export default fp(async (app) => {
   const applicable = (request: FastifyRequest, reply: FastifyReply, face: ReturnType<typeof faceOf>): Scenario[] | 'answered' => {
     const session = request.sandboxSession
     const runtime = session.scenarios
-    runtime.start(startSet, sessionSeed(config.SEED, session.id))
+    // Once per session; the seed's hash of the session id is not worth paying on every request.
+    if (!runtime.started) runtime.start(startSet, sessionSeed(config.SEED, session.id))
     let extra: string[] = []
     if (face !== 'admin') {
       const forced = headerValue(request.headers, FORCE_ERROR_HEADER)?.trim()
