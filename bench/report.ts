@@ -32,6 +32,9 @@ export function markdownReport (r: BenchResults, analysis?: string): string {
     '',
     `- The sandbox is what users run: the bundled command line (\`npm run build\`, then \`npm start\`'s \`node ${[...SANDBOX_NODE_FLAGS, ''].join(' ')}dist/bundle/main.js start\` with ` +
       '`HOST=127.0.0.1` and the default log level), in its own process; the floor is `node bench/floor.js`. ' +
+      'The reference row is `node bench/lean-ping.js`: ping\'s checks (the token\'s signature once per token, its issuer, times, ' +
+      'audience, scope and client, X-EPJ-System) and answer (headers, extra field) in one plain Fastify route, without the sandbox\'s ' +
+      'sessions, journal, coverage, findings or scenarios; it runs after each ping run and shows what ping\'s semantics cost on this stack. ' +
       'The `--profile` run uses the same code unbundled (`dist/server/main.js`) so locations name source files. ' +
       'autocannon generates the load from the harness process, on the same machine, over 127.0.0.1.',
     `- ${method.connections} connections, ${method.secondsPerRun} s per measured run after ${method.warmupSeconds} s of unmeasured warm-up, ` +

@@ -7,7 +7,7 @@ import { TARGETS, COLD_START_MAX_RATIO, RSS_MAX_MB, SOAK_MAX_CHANGE, describeTar
 export interface LoadRun extends LoadResult {
   readonly name: string
   readonly label: string
-  readonly server: 'floor' | 'sandbox'
+  readonly server: 'floor' | 'sandbox' | 'lean'
   readonly round: number
   /** VmRSS of the server process right after the run, MB. */
   readonly rssMB: number

@@ -58,6 +58,11 @@ async function coldStarts (runs: number): Promise<{ result: ColdStart, otherCore
   return { result, otherCores: other }
 }
 
+/** Ping's request sent to the lean ping (bench/lean-ping.js): a reference row, without a target. */
+function leanPing (ping: Endpoint): Endpoint {
+  return { ...ping, name: 'lean-ping', label: 'reference: the same ping in one plain Fastify route (bench/lean-ping.js)' }
+}
+
 /** How often a run disturbed by other work on the machine is repeated before the bench gives up and says so. */
 const MAX_RERUNS = 2
 
@@ -177,6 +182,9 @@ async function main (): Promise<number> {
   const coldStart = cold?.result ?? null
   const floor = await startServer('floor')
   const sandbox = await startServer('sandbox', { env: SANDBOX_ENV })
+  // Trusts the sandbox's keys, so the sandbox's ping token is good for it too.
+  const lean = await startServer('lean', { env: { LEAN_JWKS_URL: `${sandbox.url}/.well-known/openid-configuration/jwks` } })
+  const stopAll = async (): Promise<void> => { await Promise.all([floor.stop(), sandbox.stop(), lean.stop()]) }
   const runs: LoadRun[] = []
   const notes: string[] = [
     `autocannon runs in the harness process on the same ${m.cores} cores as the server it loads, so it caps what any server reaches here; ` +
@@ -195,6 +203,7 @@ async function main (): Promise<number> {
       for (const endpoint of endpoints) {
         runs.push(await measure(floor, FLOOR, round, o, notes))
         runs.push(await measure(sandbox, endpoint, round, o, notes))
+        if (endpoint.name === 'ping') runs.push(await measure(lean, leanPing(endpoint), round, o, notes))
       }
     }
     runs.push(await measure(floor, FLOOR, o.rounds, o, notes))
@@ -202,10 +211,10 @@ async function main (): Promise<number> {
     soakResult = await soak(sandbox, endpoints, runs, o, notes)
   } catch (err) {
     log(`bench: ${(err as Error).message}\nsandbox output:\n${sandbox.output()}`)
-    await Promise.all([floor.stop(), sandbox.stop()])
+    await stopAll()
     return 1
   }
-  await Promise.all([floor.stop(), sandbox.stop()])
+  await stopAll()
 
   let profileEntries: ProfileEntry[] | null = null
   if (o.profile) {

@@ -29,8 +29,10 @@ export const SANDBOX_NODE_FLAGS = startFlags((JSON.parse(readFileSync(`${ROOT}/p
 /** The same code unbundled, for CPU profiles whose locations name source files. */
 export const SANDBOX_MAIN_UNBUNDLED = `${ROOT}/dist/server/main.js`
 export const FLOOR_MAIN = `${ROOT}/bench/floor.js`
+/** Ping's checks in one plain Fastify route: what ping's semantics cost on this stack. */
+export const LEAN_MAIN = `${ROOT}/bench/lean-ping.js`
 
-export type ServerKind = 'sandbox' | 'floor'
+export type ServerKind = 'sandbox' | 'floor' | 'lean'
 
 export interface Running {
   readonly kind: ServerKind
@@ -94,7 +96,7 @@ export interface StartOptions {
 export async function startServer (kind: ServerKind, options: StartOptions = {}): Promise<Running> {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
-  const script = kind === 'sandbox' ? (options.unbundled === true ? SANDBOX_MAIN_UNBUNDLED : SANDBOX_MAIN) : FLOOR_MAIN
+  const script = kind === 'sandbox' ? (options.unbundled === true ? SANDBOX_MAIN_UNBUNDLED : SANDBOX_MAIN) : kind === 'lean' ? LEAN_MAIN : FLOOR_MAIN
   const args = [...(kind === 'sandbox' ? SANDBOX_NODE_FLAGS : []), ...(options.nodeArgs ?? []), script, ...(kind === 'sandbox' ? ['start'] : [])]
   // A clean environment: settings the caller's shell happens to export must not change what is measured.
   const env: Record<string, string> = {
