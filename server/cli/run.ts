@@ -2,7 +2,6 @@
  * The command line's verbs: `start | healthcheck | validate | token | readiness | help`, loaded by
  * server/main.ts. Settings come from the environment and from flags (`--port 9090`); see `help`.
  */
-import { healthcheck } from './healthcheck.js'
 import { openAdminWarning } from './exposure.js'
 import { buildApp } from '../app.js'
 import { configSchema, loadConfig } from '../config.js'
@@ -69,7 +68,9 @@ export async function run (args: readonly string[], signingKey?: Promise<Private
   const [verb, argv] = command.startsWith('--') ? ['start', [command, ...rest]] : [command, rest]
   switch (verb) {
     case 'start': return start(argv, signingKey)
-    case 'healthcheck': process.exitCode = await healthcheck(process.env, argv); return
+    // Imported when asked for: a static import put it (and node:http's ESM face, which loads
+    // undici) in the chunk every start loads.
+    case 'healthcheck': process.exitCode = await (await import('./healthcheck.js')).healthcheck(process.env, argv); return
     case 'validate':
       process.exitCode = await validateCommand(argv)
       return

@@ -4,7 +4,7 @@
  * the HTML templates, escaped in the bundle, still reaches the browser as written.
  */
 import { readdirSync, readFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import t from 'tap'
 import { compiledMain, ensureBuilt, startCompiled } from '../support/compiled.js'
 
@@ -35,19 +35,32 @@ t.test('escaped template text reaches the browser as written', async (t) => {
   t.match(await res.text(), 'Lukk vinduet, eller åpne en pasient på nytt fra journalsystemet.')
 })
 
+/** The chunk files `file` reaches through static imports, itself included. */
+function reachedFrom (file: string, reached = new Set<string>()): Set<string> {
+  if (reached.has(file)) return reached
+  reached.add(file)
+  for (const [, next] of readFileSync(join(bundleDir, file), 'utf8').matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"/g)) reachedFrom(next as string, reached)
+  return reached
+}
+
 t.test('the health check loads none of the sandbox: only its own small chunks', async (t) => {
   const main = readFileSync(compiledMain, 'utf8')
   const entry = /import\("\.\/(healthcheck-[A-Z0-9]+\.js)"\)/.exec(main)?.[1]
   t.ok(entry !== undefined, 'main.js imports the health check on its own')
-  // Everything the health check's chunk reaches through static imports.
-  const reached = new Set<string>()
-  const visit = (file: string): void => {
-    if (reached.has(file)) return
-    reached.add(file)
-    for (const [, next] of readFileSync(join(bundleDir, file), 'utf8').matchAll(/from\s*"\.\/([^"]+\.js)"/g)) visit(next as string)
-  }
-  visit(entry as string)
+  const reached = reachedFrom(entry as string)
   const bytes = [...reached].reduce((sum, f) => sum + readFileSync(join(bundleDir, f)).length, 0)
   t.notOk([...reached].some((f) => f.startsWith('run-')), `not the sandbox's chunk (${[...reached].join(', ')})`)
   t.ok(bytes < 20_000, `${bytes} bytes in all`)
+})
+
+t.test('start imports no module whose ESM face loads undici', async (t) => {
+  // node:http's ESM face reads every export, WebSocket's and EventSource's getters among them,
+  // and they load undici: 50 ms of every start once a static import put the health check here.
+  const main = readFileSync(compiledMain, 'utf8')
+  const run = /import\("\.\/(run-[A-Z0-9]+\.js)"\)/.exec(main)?.[1]
+  t.ok(run !== undefined, 'main.js imports the sandbox chunk')
+  const reached = reachedFrom(run as string, reachedFrom(basename(compiledMain)))
+  for (const file of reached) {
+    t.notMatch(readFileSync(join(bundleDir, file), 'utf8'), /(?:from|import)\s*"node:https?"/, `${file} does not import node:http as a module`)
+  }
 })
