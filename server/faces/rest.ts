@@ -30,7 +30,11 @@ function brukermelding (err: KjError): string {
 export function sendJson (request: FastifyRequest, reply: FastifyReply, status: number, body: object): FastifyReply {
   const { sandbox } = request.server
   if (!sandbox.config.EXTRA_FIELD) return reply.code(status).send(body)
-  return reply.code(status).type('application/json; charset=utf-8').send(jsonWithExtraField(body, sandbox.random))
+  const text = jsonWithExtraField(body, sandbox.random)
+  // For the journal (plugins/request-journal.ts): the object, so it need not parse the text again.
+  request.sentBody = body
+  request.sentText = text
+  return reply.code(status).type('application/json; charset=utf-8').send(text)
 }
 
 /** Kjernejournal's JSON error shape (seed 002), shared with the portal's Innlogging API. */

@@ -7,7 +7,7 @@
  */
 import fp from 'fastify-plugin'
 import type { FastifyReply, FastifyRequest, onSendHookHandler } from 'fastify'
-import { answerCode, readHelseindikator } from '../domain/journal/answer.js'
+import { answerCode, helseindikatorFacts, readHelseindikator } from '../domain/journal/answer.js'
 import type { JournalFace } from '../domain/journal/entry.js'
 import { entryOf, heldBytes, heldHeaders, type Exchange } from '../domain/journal/exchange.js'
 import { faceOf } from '../domain/faces.js'
@@ -26,6 +26,13 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The answer body as sent, kept from onSend to onResponse when the journal will need it. */
     journalPayload: string | null
+    /**
+     * A REST answer's body as the route sent it, and its JSON text (faces/rest.ts). When the text
+     * is what went out, the journal reads a helseindikator status from the object instead of
+     * parsing the text again; a scenario that changed the answer makes them differ.
+     */
+    sentBody: object | null
+    sentText: string | null
   }
 }
 
@@ -72,7 +79,9 @@ function record (request: FastifyRequest, reply: FastifyReply): void {
   request.journalPayload = null
   const answerHeaders = reply.getHeaders()
   const code = answerCode({ face, status, errorCodeHeader: answerHeaders['nhn-error-code'], wwwAuthenticate: answerHeaders['www-authenticate'], payload })
-  const indicator = route !== null && HELSEINDIKATOR_ROUTES.has(route) && status === 200 && payload !== undefined ? readHelseindikator(payload) : undefined
+  const indicator = route !== null && HELSEINDIKATOR_ROUTES.has(route) && status === 200 && payload !== undefined
+    ? (payload === request.sentText ? helseindikatorFacts(request.sentBody) : readHelseindikator(payload))
+    : undefined
   const scenarioRules = journalFirings(request)
   const hint = answerHeaders[SANDBOX_HINT_HEADER]
   // Every field, absent ones as undefined: one object shape for every request.
@@ -124,6 +133,8 @@ const capture: onSendHookHandler = (request, reply, payload, done) => {
 
 export default fp(async (app) => {
   app.decorateRequest('journalPayload', null)
+  app.decorateRequest('sentBody', null)
+  app.decorateRequest('sentText', null)
   // Instance-level for answers without a route (404s), and route-level for every route: a
   // route's own hooks run after all instance hooks, so the journal sees the body as finally sent,
   // after plugins registered later (the scenario engine) have changed it.

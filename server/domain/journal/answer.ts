@@ -44,6 +44,11 @@ export function readHelseindikator (payload: string): HelseindikatorFacts | unde
   } catch {
     return undefined
   }
+  return helseindikatorFacts(answer)
+}
+
+/** The same, from the answer as an object (the one the route sent, when the journal has it). */
+export function helseindikatorFacts (answer: unknown): HelseindikatorFacts | undefined {
   if (answer === null || typeof answer !== 'object' || Array.isArray(answer)) return undefined
   const { status, ticket } = answer as { status?: unknown, ticket?: unknown }
   if (typeof status !== 'number' || !Number.isInteger(status) || status < 0 || status > 4) return undefined

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { answerCode, readHelseindikator } from '../../../server/domain/journal/answer.js'
+import { answerCode, helseindikatorFacts, readHelseindikator } from '../../../server/domain/journal/answer.js'
 
 t.test('the error code of an answer', async (t) => {
   t.equal(answerCode({ face: 'rest', status: 403, errorCodeHeader: 'KJF-000197' }), 'KJF-000197')
@@ -18,4 +18,10 @@ t.test('the helseindikator status of an answer', async (t) => {
   t.equal(readHelseindikator('{"status":403,"feilkode":"KJF-000197"}'), undefined, 'an error body is no status')
   t.equal(readHelseindikator('not json'), undefined)
   t.equal(readHelseindikator('[1]'), undefined)
+})
+
+t.test('the facts of an answer object are those of its JSON text', async (t) => {
+  for (const answer of [{ status: 4, ticket: 'abc', xyz: 1 }, { status: 0, returTekst: 'x' }, { status: 403, feilkode: 'KJF-000197' }, { status: 2.5 }, [1], null]) {
+    t.same(helseindikatorFacts(answer), readHelseindikator(JSON.stringify(answer)), JSON.stringify(answer))
+  }
 })
