@@ -46,7 +46,7 @@ COPY scenarios ./scenarios
 USER node
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=5s --start-period=15s --retries=3 \
-  CMD ["node", "dist/bundle/main.js", "healthcheck"]
+  CMD ["node", "dist/bundle/main.js", "healthcheck", "--wait", "2"]
 STOPSIGNAL SIGTERM
 # Exec form: node is PID 1 and gets SIGTERM itself (it closes within a second). The V8 flags are
 # npm start's (package.json; a test keeps them equal): a young generation of at most 2 x 8 MB, not

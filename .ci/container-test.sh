@@ -358,13 +358,13 @@ stop_ctr () {
 jwks () { node -e 'fetch(process.argv[1]).then((r) => r.json()).then((j) => console.log(j.keys.map((k) => k.kid).join(",")))' "http://127.0.0.1:$port/.well-known/openid-configuration/jwks"; }
 
 # What `docker compose up --wait` waits for with docker-compose.yml's start_interval: the image's
-# HEALTHCHECK command run inside the container 0.5 s after start, then 0.5 s after each failed
-# check ends, until one exits 0. Measured beside the host's own poll, and bounded like it.
+# HEALTHCHECK command (with its --wait 2) run inside the container 0.5 s after start, then 0.5 s
+# after each failed check ends, until one exits 0. Measured beside the host's own poll, and bounded like it.
 compose_health () {
   local t0=$1 out=$2 tries
   for tries in $(seq 1 60); do
     sleep 0.5
-    if bah run --isolation chroot --env PORT="$port" "$CTR" -- node dist/bundle/main.js healthcheck >/dev/null 2>&1; then
+    if bah run --isolation chroot --env PORT="$port" "$CTR" -- node dist/bundle/main.js healthcheck --wait 2 >/dev/null 2>&1; then
       echo "$(since "$t0") $tries" > "$out"
       return 0
     fi

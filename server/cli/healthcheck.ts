@@ -35,20 +35,53 @@ export function healthTarget (env: Readonly<Record<string, string | undefined>>,
   return { host: host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host, port }
 }
 
-/** Whether a sandbox answers 2xx on `/__admin/health` within `timeoutMs`. */
-export function answersHealth (target: HealthTarget, timeoutMs = 2000): Promise<boolean> {
+/** What one check found: a 2xx, nothing listening on the port (yet), or anything else. */
+export type HealthAnswer = 'up' | 'refused' | 'down'
+
+/** One check of `/__admin/health`, answered within `timeoutMs`. */
+export function healthAnswer (target: HealthTarget, timeoutMs = 2000): Promise<HealthAnswer> {
   return new Promise((resolve) => {
     const request = get({ host: target.host, port: target.port, path: '/__admin/health', timeout: timeoutMs }, (res) => {
       const status = res.statusCode ?? 0
       res.resume()
-      resolve(status >= 200 && status < 300)
+      resolve(status >= 200 && status < 300 ? 'up' : 'down')
     })
     request.on('timeout', () => { request.destroy() })
-    request.on('error', () => { resolve(false) })
+    request.on('error', (err: NodeJS.ErrnoException) => { resolve(err.code === 'ECONNREFUSED' ? 'refused' : 'down') })
   })
 }
 
-/** The verb: its exit code. Settings it cannot read throw ConfigError (one line, exit 2). */
+/** Whether a sandbox answers 2xx on `/__admin/health` within `timeoutMs`. */
+export async function answersHealth (target: HealthTarget, timeoutMs = 2000): Promise<boolean> {
+  return await healthAnswer(target, timeoutMs) === 'up'
+}
+
+/** How long to wait for a port nobody listens on yet: `--wait <seconds>`, 0 to 10, 0 by default. */
+export function healthWaitMs (argv: readonly string[]): number {
+  const raw = settingFlags(argv).WAIT
+  const seconds = raw === undefined ? 0 : Number(raw)
+  if (raw === '' || !Number.isFinite(seconds) || seconds < 0 || seconds > 10) {
+    throw new ConfigError(`Invalid option --wait ${JSON.stringify(raw)}: expected seconds from 0 to 10`)
+  }
+  return Math.round(seconds * 1000)
+}
+
+/** Between two tries while the port is closed. */
+const RETRY_MS = 100
+
+/**
+ * The verb: its exit code. Settings it cannot read throw ConfigError (one line, exit 2). With
+ * `--wait`, a port nobody listens on yet is tried again until the wait is over: the image's check
+ * passes as soon as a starting sandbox listens, not a check interval later. A sandbox that
+ * answers badly or too slowly has started, so that fails at once.
+ */
 export async function healthcheck (env: Readonly<Record<string, string | undefined>>, argv: readonly string[]): Promise<number> {
-  return await answersHealth(healthTarget(env, argv)) ? 0 : 1
+  const target = healthTarget(env, argv)
+  const deadline = Date.now() + healthWaitMs(argv)
+  for (;;) {
+    const answer = await healthAnswer(target)
+    if (answer === 'up') return 0
+    if (answer === 'down' || Date.now() + RETRY_MS > deadline) return 1
+    await new Promise((resolve) => setTimeout(resolve, RETRY_MS))
+  }
 }

@@ -15,7 +15,8 @@ const USAGE = `Usage: kjernejournal-sandbox <command> [--setting value ...]
 
 Commands:
   start         start the sandbox (default)
-  healthcheck   exit 0 when a sandbox answers on PORT, 1 otherwise (for container health checks)
+  healthcheck   exit 0 when a sandbox answers on PORT, 1 otherwise (for container health checks);
+                --wait <s>: try a port that is still closed again for up to s seconds
   validate      check scenario and fixture files; exit 1 with readable errors
   token         print an access token from a running sandbox: [--audience a] [--user <pid>] [--hpr <hpr>] [--url <base>]
   readiness     print a running sandbox's readiness findings; exit 1 on a chosen severity:

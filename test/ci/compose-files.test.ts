@@ -41,7 +41,11 @@ t.test('docker-compose.yml stands alone: an image, no build, no bind mounts', as
 
 t.test('the health check runs every 0.5 s while starting, so up --wait is healthy in about 2 s', async (t) => {
   const h = service('docker-compose.yml').healthcheck ?? {}
-  t.same(h.test, ['CMD', 'node', 'dist/bundle/main.js', 'healthcheck'])
+  t.same(h.test, ['CMD', 'node', 'dist/bundle/main.js', 'healthcheck', '--wait', '2'], 'a check that finds the port closed tries again for 2 s')
+  // The image's own HEALTHCHECK is the same command (docker run without compose).
+  const dockerfile = readFileSync(new URL('../../Dockerfile', import.meta.url), 'utf8')
+  const cmd = /HEALTHCHECK[^\n]*\\\n\s*CMD (\[.*\])/.exec(dockerfile)?.[1]
+  t.same(cmd === undefined ? undefined : JSON.parse(cmd), (h.test as string[]).slice(1), 'the Dockerfile\'s HEALTHCHECK')
   t.ok(seconds(h.start_interval) > 0 && seconds(h.start_interval) <= 1, `start_interval ${String(h.start_interval)}`)
   t.ok(seconds(h.start_period) >= 10, 'a slow first start still counts as starting')
 })

@@ -3,7 +3,7 @@
  * PORT and HOST. What it calls healthy, against real sockets: test/e2e/healthcheck.test.ts.
  */
 import t from 'tap'
-import { healthTarget } from '../../server/cli/healthcheck.js'
+import { healthTarget, healthWaitMs } from '../../server/cli/healthcheck.js'
 import { loadConfig } from '../../server/config.js'
 
 t.test('PORT and HOST as start reads them: defaults, the environment, flags over both', async (t) => {
@@ -24,4 +24,13 @@ t.test('a setting it cannot use is a ConfigError, as start would give', async (t
     t.throws(() => loadConfig({ PORT: port }), { name: 'ConfigError' }, `start refuses ${port} too`)
   }
   t.throws(() => healthTarget({}, ['8080']), { name: 'ConfigError', message: "Unexpected argument '8080'" })
+})
+
+t.test('--wait is seconds to wait for a port nobody listens on yet, 0 to 10', async (t) => {
+  t.equal(healthWaitMs([]), 0, 'no waiting unless asked')
+  t.equal(healthWaitMs(['--wait', '2']), 2000)
+  t.equal(healthWaitMs(['--port', '9000', '--wait=0.25']), 250)
+  for (const bad of [['--wait'], ['--wait', '-1'], ['--wait', '11'], ['--wait', 'soon'], ['--wait=']]) {
+    t.throws(() => healthWaitMs(bad), { name: 'ConfigError', message: /^Invalid option --wait/ }, bad.join(' '))
+  }
 })

@@ -32,3 +32,23 @@ t.test('nothing listening is not healthy', async (t) => {
   await new Promise((resolve) => server.close(resolve))
   t.equal(await answersHealth({ host: '127.0.0.1', port }), false)
 })
+
+t.test('with --wait, a sandbox that starts listening during the wait is healthy', async (t) => {
+  const { server, port } = await listening(() => {})
+  await new Promise((resolve) => server.close(resolve))
+  const check = healthcheck({ PORT: String(port) }, ['--wait', '3'])
+  await new Promise((resolve) => setTimeout(resolve, 300))
+  const late = createServer((_req, res) => { res.writeHead(200).end('{"status":"UP"}') })
+  await new Promise<void>((resolve) => late.listen(port, '127.0.0.1', resolve))
+  t.teardown(() => { late.closeAllConnections(); late.close() })
+  t.equal(await check, 0, 'exit 0 once it listens')
+})
+
+t.test('with --wait, nothing listening until the end, or a bad answer, is not healthy', async (t) => {
+  const { server, port } = await listening(() => {})
+  await new Promise((resolve) => server.close(resolve))
+  t.equal(await healthcheck({ PORT: String(port) }, ['--wait', '0.3']), 1, 'nobody listened')
+  const down = await listening((_req, res) => { res.writeHead(503).end() })
+  t.teardown(() => { down.server.closeAllConnections(); down.server.close() })
+  t.equal(await healthcheck({ PORT: String(down.port) }, ['--wait', '3']), 1, 'a 503 is an answer: no waiting for a better one')
+})
