@@ -51,11 +51,6 @@ export function healthAnswer (target: HealthTarget, timeoutMs = 2000): Promise<H
   })
 }
 
-/** Whether a sandbox answers 2xx on `/__admin/health` within `timeoutMs`. */
-export async function answersHealth (target: HealthTarget, timeoutMs = 2000): Promise<boolean> {
-  return await healthAnswer(target, timeoutMs) === 'up'
-}
-
 /** How long to wait for a port nobody listens on yet: `--wait <seconds>`, 0 to 10, 0 by default. */
 export function healthWaitMs (argv: readonly string[]): number {
   const raw = settingFlags(argv).WAIT

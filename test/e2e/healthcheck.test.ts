@@ -5,7 +5,7 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import t from 'tap'
-import { answersHealth, healthcheck } from '../../server/cli/healthcheck.js'
+import { healthAnswer, healthcheck } from '../../server/cli/healthcheck.js'
 
 async function listening (handler: Parameters<typeof createServer>[1]): Promise<{ server: Server, port: number }> {
   const server = createServer(handler)
@@ -19,18 +19,18 @@ t.test('healthy is a 2xx from /__admin/health; anything else, or nothing, is not
   const down = await listening((_req, res) => { res.writeHead(503).end() })
   const silent = await listening(() => {})
   t.teardown(() => { for (const s of [up, down, silent]) s.server.closeAllConnections(); for (const s of [up, down, silent]) s.server.close() })
-  t.equal(await answersHealth({ host: '127.0.0.1', port: up.port }), true)
+  t.equal(await healthAnswer({ host: '127.0.0.1', port: up.port }), 'up')
   t.same(paths, ['/__admin/health'])
   t.equal(await healthcheck({ PORT: String(up.port) }, []), 0, 'exit 0')
-  t.equal(await answersHealth({ host: '127.0.0.1', port: down.port }), false, '503')
+  t.equal(await healthAnswer({ host: '127.0.0.1', port: down.port }), 'down', '503')
   t.equal(await healthcheck({ PORT: String(down.port) }, []), 1, 'exit 1')
-  t.equal(await answersHealth({ host: '127.0.0.1', port: silent.port }, 200), false, 'no answer within the time')
+  t.equal(await healthAnswer({ host: '127.0.0.1', port: silent.port }, 200), 'down', 'no answer within the time')
 })
 
 t.test('nothing listening is not healthy', async (t) => {
   const { server, port } = await listening(() => {})
   await new Promise((resolve) => server.close(resolve))
-  t.equal(await answersHealth({ host: '127.0.0.1', port }), false)
+  t.equal(await healthAnswer({ host: '127.0.0.1', port }), 'refused')
 })
 
 t.test('with --wait, a sandbox that starts listening during the wait is healthy', async (t) => {
