@@ -69,7 +69,7 @@ export function journalFirings (request: FastifyRequest): FiredRule[] | undefine
 export function scenarioNames (list: string | undefined): string[] {
   // Most requests name no scenario: no split, no set.
   if (list === undefined || list === '') return []
-  return [...new Set((list ?? '').split(',').map((n) => n.trim()).filter((n) => n !== ''))]
+  return [...new Set(list.split(',').map((n) => n.trim()).filter((n) => n !== ''))]
 }
 
 /** Header mistakes answer in the admin shape on every face: they are the tester's, not the EHR's. */
