@@ -10,10 +10,13 @@ import swaggerUi from './lazy-swagger-ui.js'
 import fp from 'fastify-plugin'
 import { SECURITY_SCHEMES, SHARED_SCHEMAS } from '../openapi/components.js'
 import { describeByFace } from '../openapi/transform.js'
+import { jsonBody } from '../domain/fhir/sealed-json.js'
 
 export default fp(async (app) => {
   app.setValidatorCompiler(() => () => true)
-  app.setSerializerCompiler(() => (data) => JSON.stringify(data))
+  // JSON.stringify, with stored records sent as their kept bytes (domain/fhir/sealed-json.ts).
+  // Fastify sends a Buffer from a serializer as it is (reply.js, onSendEnd); its type says string.
+  app.setSerializerCompiler(() => jsonBody as (data: unknown) => string)
   for (const schema of SHARED_SCHEMAS) app.addSchema(schema)
   await app.register(swagger, {
     openapi: {

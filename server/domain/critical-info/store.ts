@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto'
 import { KjError } from '../kj-error.js'
 import { CriticalInfoBudget } from './budget.js'
 import type { FhirResource, ProfileName } from './types.js'
+import { seal } from '../fhir/sealed-json.js'
 
 export interface StoredVersion {
   /** The resource as stored, with id, meta.versionId and meta.lastUpdated set. */
@@ -128,7 +129,7 @@ export class CriticalInfoStore {
           throw new RangeError(`record ${record.id}: version ${i + 1} has id ${String(resource.id)}, versionId ${String(resource.meta?.versionId)}`)
         }
         bytes += JSON.stringify(resource).length
-        return Object.freeze({ resource: structuredClone(resource), nin: record.nin, profile: record.profile })
+        return Object.freeze({ resource: seal(structuredClone(resource)), nin: record.nin, profile: record.profile })
       }))
     }
     if (bytes > MAX_STORE_BYTES) throw new RangeError(`${bytes} bytes of records, more than the limit of ${MAX_STORE_BYTES}`)
@@ -171,6 +172,7 @@ export class CriticalInfoStore {
     this.#bytes += bytes
     this.#budget.charge(bytes)
     this.#revision++
-    return Object.freeze({ resource: copy, nin, profile })
+    // Sealed: a stored version never changes, so its JSON text is written once (sealed-json.ts).
+    return Object.freeze({ resource: seal(copy), nin, profile })
   }
 }
