@@ -54,14 +54,32 @@ export class TicketCipher {
   #openOnce (ticket: string): TicketClaims {
     const claims = openTicket(this.#keys, ticket.trim())
     if (claims === undefined) throw new KjError('KJF-000011', 'the ticket is not one this Kjernejournal issued, or it was altered (a ticket is 64 characters of standard base64; a + that arrives as a space breaks it)')
+    this.#remember(ticket, claims)
+    return this.#opened.get(ticket) as TicketClaims
+  }
+
+  /**
+   * Tickets issued, by their claims. Sealing is deterministic (ticket-seal.ts), so the same
+   * claims within the same second are the same ticket: an EHR that asks helseindikator again for
+   * a patient gets it without another seal. A ticket issued is also one that opens, so it is
+   * remembered as opened too. Bounded: the oldest goes first.
+   */
+  readonly #issued = new Map<string, string>()
+
+  #remember (ticket: string, claims: TicketClaims): void {
     if (this.#opened.size >= OPENED_TICKETS_MAX) this.#opened.delete(this.#opened.keys().next().value as string)
-    const frozen = Object.freeze(claims)
-    this.#opened.set(ticket, frozen)
-    return frozen
+    this.#opened.set(ticket, Object.freeze({ ...claims }))
   }
 
   async issue (claims: TicketClaims): Promise<string> {
-    return sealTicket(this.#keys, claims)
+    const key = `${claims.orgnr} ${claims.nin} ${claims.samtykke ?? ''} ${claims.iat} ${claims.exp}`
+    const issued = this.#issued.get(key)
+    if (issued !== undefined) return issued
+    const ticket = sealTicket(this.#keys, claims)
+    if (this.#issued.size >= OPENED_TICKETS_MAX) this.#issued.delete(this.#issued.keys().next().value as string)
+    this.#issued.set(key, ticket)
+    this.#remember(ticket, claims)
+    return ticket
   }
 
   /** Reads a ticket; a ticket that is not one of ours is KJF-000011, an old one KJF-000015. */

@@ -93,3 +93,19 @@ t.test('an opened ticket is remembered, and still checked on every request', asy
   await t.rejects(cipher.open(altered, { now: 2000 }), { code: 'KJF-000011' }, 'an altered ticket is not the remembered one')
   await t.rejects(cipher.open(altered, { now: 2000 }), { code: 'KJF-000011' }, 'and a refused one is refused again')
 })
+
+t.test('tickets issued again come from memory and stay right past its bound', async (t) => {
+  const cipher = new TicketCipher('key material')
+  const fresh = new TicketCipher('key material')
+  const first = await cipher.issue(claims)
+  t.equal(await cipher.issue({ ...claims }), first, 'the same claims, the same ticket')
+  t.not(await cipher.issue({ ...claims, samtykke: 'HPAKUTT' }), first, 'other consent, another ticket')
+  const { samtykke: _none, ...withoutConsent } = claims
+  t.not(await cipher.issue(withoutConsent), first, 'no consent, another ticket')
+  for (let i = 0; i < 1500; i++) await cipher.issue({ ...claims, iat: 2000 + i, exp: 5600 + i })
+  t.equal(await cipher.issue(claims), first, 'sealed again after it left memory: the same ticket')
+  t.equal(await cipher.issue({ ...claims, iat: 2001, exp: 5601 }), await fresh.issue({ ...claims, iat: 2001, exp: 5601 }))
+  t.same(await cipher.open(first, { now: 2000 }), claims, 'an issued ticket opens')
+  const opened = await cipher.open(first, { now: 2000 })
+  t.ok(Object.isFrozen(opened), 'what open gives cannot be changed by a caller')
+})
