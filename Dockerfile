@@ -53,4 +53,4 @@ STOPSIGNAL SIGTERM
 # the 2 x 64 MB Node 24 grows to on a large machine, which cost RSS and throughput; and an old
 # generation that grows by half its live size between collections, not up to four times it
 # (docs/performance.md).
-CMD ["node", "--max-semi-space-size=8", "--heap-growing-percent=50", "dist/bundle/main.js", "start"]
+CMD ["node", "--max-semi-space-size=8", "--min-semi-space-size=4", "--heap-growing-percent=50", "dist/bundle/main.js", "start"]
