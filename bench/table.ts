@@ -8,6 +8,16 @@ export function fixed (value: number, digits: number): string {
   return Number.isFinite(value) ? value.toFixed(digits) : '-'
 }
 
+/**
+ * A ratio with two decimals, or three where two would print the target's own number (0.295 as
+ * "0.30" beside ">= 0.3x" and "NO" reads as a contradiction).
+ */
+export function ratioText (ratio: number, target: string): string {
+  const text = fixed(ratio, 2)
+  const bound = /([\d.]+)x/.exec(target)?.[1]
+  return bound !== undefined && Number(text) === Number(bound) && ratio !== Number(bound) ? fixed(ratio, 3) : text
+}
+
 export function metText (met: boolean | null): string {
   return met === null ? '-' : met ? 'yes' : 'NO'
 }
@@ -25,7 +35,7 @@ export function loadCells (rows: readonly Row[]): Cells {
     fixed(r.p50, 1),
     fixed(r.p99, 1),
     fixed(r.rssMB, 1),
-    r.name === 'floor' ? '1.00' : fixed(r.ratio, 2),
+    r.name === 'floor' ? '1.00' : ratioText(r.ratio, r.target),
     String(r.failures),
     r.target,
     metText(r.met)
@@ -36,7 +46,7 @@ export function coldStartCells (c: ColdStart): Cells {
   return [
     ['cold start', 'median ms (min-max)', 'runs', 'ratio to floor', 'target', 'met?'],
     ['floor', rangeText(c.floor, 0), String(c.floor.n), '1.00', '-', '-'],
-    ['sandbox', rangeText(c.sandbox, 0), String(c.sandbox.n), fixed(c.ratio, 2), c.target, metText(c.met)]
+    ['sandbox', rangeText(c.sandbox, 0), String(c.sandbox.n), ratioText(c.ratio, c.target), c.target, metText(c.met)]
   ]
 }
 

@@ -1,6 +1,6 @@
 import t from 'tap'
 import { coldStartOf, memoryOf, soakOf, type Row } from '../../bench/results.js'
-import { coldStartCells, fixed, loadCells, memoryCells, metText, renderMarkdown, renderText } from '../../bench/table.js'
+import { coldStartCells, fixed, loadCells, memoryCells, metText, ratioText, renderMarkdown, renderText } from '../../bench/table.js'
 
 const rows: Row[] = [
   { name: 'floor', label: 'floor: GET /__admin/health', requestsPerSec: 10_123.4, p50: 4, p99: 9, rssMB: 60.04, ratio: 1, failures: 0, runs: 3, target: '-', met: null },
@@ -36,4 +36,14 @@ t.test('cold-start and memory tables', async (t) => {
   t.same(mem[1]?.slice(0, 7), ['sandbox', '101.3', '30', '100.0', '104.0', '104.0', '+4.0 %'])
   t.equal(mem[1]?.[8], 'yes')
   t.same(memoryCells(memoryOf(90, null))[1]?.slice(2, 7), ['-', '-', '-', '-', '-'], 'no soak: dashes')
+})
+
+t.test('a ratio that two decimals would round onto its target gets a third', async (t) => {
+  t.equal(ratioText(0.2953, '>= 0.3x'), '0.295', 'not "0.30" beside NO')
+  t.equal(ratioText(0.3, '>= 0.3x'), '0.30')
+  t.equal(ratioText(0.304, '>= 0.3x'), '0.304')
+  t.equal(ratioText(0.42, '>= 0.3x'), '0.42')
+  t.equal(ratioText(2.004, '<= 2x floor'), '2.004')
+  t.equal(ratioText(1.92, '<= 2x floor'), '1.92')
+  t.equal(ratioText(0.5, '-'), '0.50', 'no target, two decimals')
 })
