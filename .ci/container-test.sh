@@ -215,7 +215,12 @@ assemble_base () {
   # Node and npm where the official image has them.
   cp "$WORK/package/bin/node" "$rootfs/usr/local/bin/node"
   with_libs "$rootfs/usr/local/bin/node"
-  cp -a "$(npm root -g)/npm" "$rootfs/usr/local/lib/node_modules/npm"
+  # npm's own folder, found from the npm on PATH: `npm root -g` names the global folder of the
+  # node first on PATH, and Node 24 from the registry (.ci/node24.sh) has no npm beside it.
+  local npm_dir
+  npm_dir=$(dirname "$(dirname "$(readlink -f "$(command -v npm)")")")
+  [ -f "$npm_dir/package.json" ] || fail "npm's own folder not found from $(command -v npm) ($npm_dir)"
+  cp -a "$npm_dir" "$rootfs/usr/local/lib/node_modules/npm"
   ln -s ../lib/node_modules/npm/bin/npm-cli.js "$rootfs/usr/local/bin/npm"
   ln -s ../lib/node_modules/npm/bin/npx-cli.js "$rootfs/usr/local/bin/npx"
   # A shell and the few tools Dockerfile RUN steps and npm scripts use.
