@@ -5,6 +5,8 @@ import { malformedBody } from '../../../server/domain/scenarios/answer-changes.j
 import { historyBundle, searchAnswer } from '../../../server/domain/fhir/bundle.js'
 import { CriticalInfoStore } from '../../../server/domain/critical-info/store.js'
 import type { FhirResource } from '../../../server/domain/critical-info/types.js'
+import { withCategorySystem } from '../../../server/domain/critical-info/category-system.js'
+import { GUESSED_CATEGORY_SYSTEM } from '../../../server/domain/critical-info/profiles/categories.js'
 
 const base = 'http://sandbox.test/api/critical-information/v1'
 const flag = (id: string, extra: Record<string, unknown> = {}): FhirResource =>
@@ -105,4 +107,19 @@ t.test('a scenario that breaks an answer changes a copy, never the kept bytes', 
   const before = body.toString()
   malformedBody(body)
   t.equal(body.toString(), before)
+})
+
+t.test('a stored version in another category system is made once, and sealed too', async (t) => {
+  const stored = seal(flag('cat', { category: [{ coding: [{ system: GUESSED_CATEGORY_SYSTEM, code: '10' }] }] }))
+  const once = withCategorySystem(stored, 'urn:example:kategori')
+  t.equal(withCategorySystem(stored, 'urn:example:kategori'), once, 'the same object again')
+  t.ok(isSealed(once))
+  t.same((once.category as Array<{ coding: Array<{ system?: string }> }>)[0]!.coding[0]!.system, 'urn:example:kategori')
+  const none = withCategorySystem(stored, '')
+  t.not(none, once, 'another system, another form')
+  t.notOk('system' in (none.category as Array<{ coding: Array<Record<string, unknown>> }>)[0]!.coding[0]!)
+  t.equal(withCategorySystem(stored, GUESSED_CATEGORY_SYSTEM), stored, 'the default system is the stored version itself')
+  const loose = flag('loose', { category: [{ coding: [{ system: GUESSED_CATEGORY_SYSTEM, code: '10' }] }] })
+  t.not(withCategorySystem(loose, 'urn:x'), withCategorySystem(loose, 'urn:x'), 'what is not sealed may change, so it is made anew')
+  t.notOk(isSealed(withCategorySystem(loose, 'urn:x')))
 })

@@ -127,4 +127,10 @@ t.test('category codings: any system or none in, the configured system out', asy
   const seeded = (search.json().entry as Array<{ resource: Json }>).map((e) => e.resource)
   t.ok(seeded.length > 0)
   for (const r of seeded) t.same(categorySystems(r), [undefined], 'CATEGORY_SYSTEM=none leaves the system out')
+  const again = await ci(omitted, 'GET', '/Condition', { token: await ciToken(omitted), nin: '17815810112' })
+  t.equal(again.body, search.body, 'the same search, the same answer (kept, see sealed-json.ts)')
+  const one = seeded[0] as Json
+  const read = await ci(omitted, 'GET', `/Condition/${String(one.id)}`, { token: await ciToken(omitted), nin: '17815810112' })
+  t.same(read.json(), one, 'a read carries the same form as the search')
+  t.same(categorySystems(read.json()), [undefined])
 })
