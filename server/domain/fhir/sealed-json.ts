@@ -16,7 +16,7 @@ function freezeDeep (value: unknown): void {
   for (const child of Object.values(value)) freezeDeep(child)
 }
 
-/** Freezes the value and everything in it, and lets `jsonText` keep its text. Returns the value. */
+/** Freezes the value and everything in it, and lets `jsonBody` keep its JSON. Returns the value. */
 export function seal<T extends object> (value: T): T {
   freezeDeep(value)
   sealed.add(value)
@@ -54,8 +54,15 @@ function sealedBody (value: object): Buffer {
 const PLACEHOLDER = '\u0000sealed\u0000'
 const WRITTEN_PLACEHOLDER = JSON.stringify(PLACEHOLDER)
 
-function isBundle (value: object): boolean {
-  return (value as { resourceType?: unknown }).resourceType === 'Bundle'
+/** A FHIR Bundle with a sealed resource among its entries: only then is a replacer worth its cost. */
+function isBundleOfSealed (value: object): boolean {
+  const bundle = value as { resourceType?: unknown, entry?: unknown }
+  if (bundle.resourceType !== 'Bundle' || !Array.isArray(bundle.entry)) return false
+  for (const entry of bundle.entry as unknown[]) {
+    const resource = typeof entry === 'object' && entry !== null ? (entry as { resource?: unknown }).resource : undefined
+    if (typeof resource === 'object' && resource !== null && sealed.has(resource)) return true
+  }
+  return false
 }
 
 /**
@@ -112,7 +119,7 @@ export function keptBundleStats (): { count: number, bytes: number } {
 export function jsonBody (value: unknown): string | Buffer {
   if (typeof value !== 'object' || value === null) return JSON.stringify(value)
   if (sealed.has(value)) return sealedBody(value)
-  if (!isBundle(value)) return JSON.stringify(value)
+  if (!isBundleOfSealed(value)) return JSON.stringify(value)
   const parts: object[] = []
   const skeleton = JSON.stringify(value, (_key, member: unknown) => {
     if (typeof member === 'object' && member !== null && sealed.has(member)) {
@@ -131,10 +138,4 @@ export function jsonBody (value: unknown): string | Buffer {
   const body = Buffer.from(text)
   keep(skeleton, parts, body)
   return body
-}
-
-/** jsonBody as text: what JSON.stringify(value) gives. */
-export function jsonText (value: unknown): string {
-  const body = jsonBody(value)
-  return typeof body === 'string' ? body : body.toString()
 }

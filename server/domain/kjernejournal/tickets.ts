@@ -54,8 +54,7 @@ export class TicketCipher {
   #openOnce (ticket: string): TicketClaims {
     const claims = openTicket(this.#keys, ticket.trim())
     if (claims === undefined) throw new KjError('KJF-000011', 'the ticket is not one this Kjernejournal issued, or it was altered (a ticket is 64 characters of standard base64; a + that arrives as a space breaks it)')
-    this.#remember(ticket, claims)
-    return this.#opened.get(ticket) as TicketClaims
+    return this.#remember(ticket, claims)
   }
 
   /**
@@ -66,9 +65,11 @@ export class TicketCipher {
    */
   readonly #issued = new Map<string, string>()
 
-  #remember (ticket: string, claims: TicketClaims): void {
+  #remember (ticket: string, claims: TicketClaims): TicketClaims {
     if (this.#opened.size >= OPENED_TICKETS_MAX) this.#opened.delete(this.#opened.keys().next().value as string)
-    this.#opened.set(ticket, Object.freeze({ ...claims }))
+    const frozen = Object.freeze({ ...claims })
+    this.#opened.set(ticket, frozen)
+    return frozen
   }
 
   async issue (claims: TicketClaims): Promise<string> {

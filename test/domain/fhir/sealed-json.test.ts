@@ -1,6 +1,6 @@
 import t from 'tap'
 import fc from 'fast-check'
-import { isSealed, jsonBody, jsonText, keptBundleStats, seal } from '../../../server/domain/fhir/sealed-json.js'
+import { isSealed, jsonBody, keptBundleStats, seal } from '../../../server/domain/fhir/sealed-json.js'
 import { malformedBody } from '../../../server/domain/scenarios/answer-changes.js'
 import { historyBundle, searchAnswer } from '../../../server/domain/fhir/bundle.js'
 import { CriticalInfoStore } from '../../../server/domain/critical-info/store.js'
@@ -9,6 +9,8 @@ import { withCategorySystem } from '../../../server/domain/critical-info/categor
 import { GUESSED_CATEGORY_SYSTEM } from '../../../server/domain/critical-info/profiles/categories.js'
 
 const base = 'http://sandbox.test/api/critical-information/v1'
+/** What an answer's body reads as. */
+const jsonText = (value: unknown): string => jsonBody(value).toString()
 const flag = (id: string, extra: Record<string, unknown> = {}): FhirResource =>
   ({ resourceType: 'Flag', id, meta: { versionId: '1', lastUpdated: '2026-01-02T03:04:05Z' }, status: 'active', code: { text: `flag ${id}` }, ...extra })
 
