@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { BUSY_OTHER_CORES } from './busy.js'
 import { SANDBOX_NODE_FLAGS } from './server-process.js'
 import type { BenchResults } from './results.js'
-import { coldStartCells, fixed, loadCells, memoryCells, rangeText, renderMarkdown } from './table.js'
+import { coldStartCells, fixed, loadCells, memoryCells, rangeText, renderMarkdown, startupMemoryText } from './table.js'
 import { COLD_START_MAX_RATIO, RSS_MAX_MB, SOAK_MAX_CHANGE, TARGETS, describeTarget } from './targets.js'
 
 /** `analysis`: the hand-written reading of the figures (bench/analysis.md), placed before "Running it". */
@@ -27,6 +27,10 @@ export function markdownReport (r: BenchResults, analysis?: string): string {
     `- Node ${m.node} on ${m.os}`,
     `- Load average (1 min) at start / end: ${fixed(m.loadBefore, 2)} / ${fixed(m.loadAfter, 2)}` +
       (m.loadBefore > m.cores * 0.5 ? ' (the machine was busy with other work: absolute figures are noisy)' : ''),
+    ...(m.pageFaultMicros !== undefined
+      ? [`- A first write to a fresh anonymous 4 KB page: ${fixed(m.pageFaultMicros, 2)} µs (\`bench/page-faults.ts\`; typically under 1 µs on bare metal, ` +
+          'far more in some virtual machines). Start-up and memory levers pay it per page, so it moves the cold-start ratio from machine to machine.']
+      : []),
     '',
     '## Method',
     '',
@@ -75,6 +79,8 @@ export function markdownReport (r: BenchResults, analysis?: string): string {
   if (r.coldStart !== null) {
     lines.push(renderMarkdown(coldStartCells(r.coldStart)), '',
       `Runs, ms: floor ${r.coldStart.floorRuns.map((v) => fixed(v, 0)).join(', ')}; sandbox ${r.coldStart.sandboxRuns.map((v) => fixed(v, 0)).join(', ')}.`, '')
+    const touched = startupMemoryText(r.coldStart, m.pageFaultMicros)
+    if (touched !== undefined) lines.push(touched, '')
   }
   lines.push(renderMarkdown(memoryCells(r.memory)), '')
   if (r.memory.soak !== null) {

@@ -1,5 +1,6 @@
 /** The shape of a bench run's results (bench/results/latest.json) and how runs become table rows. */
 import type { LoadResult } from './load.js'
+import type { MemoryTouched } from './page-faults.js'
 import { change, median, ratio, spread, type Spread } from './stats.js'
 import { TARGETS, COLD_START_MAX_RATIO, RSS_MAX_MB, SOAK_MAX_CHANGE, describeTarget, type Target } from './targets.js'
 
@@ -43,6 +44,8 @@ export interface ColdStart {
   readonly ratio: number
   readonly target: string
   readonly met: boolean
+  /** What each server had touched at its first healthy answer (medians); absent without /proc. */
+  readonly touched?: { readonly sandbox: MemoryTouched, readonly floor: MemoryTouched }
 }
 
 export interface SoakSample { readonly seconds: number, readonly rssMB: number }
@@ -77,6 +80,8 @@ export interface Machine {
   /** 1-minute load average when the bench started and ended: other work on the machine shows here. */
   readonly loadBefore: number
   readonly loadAfter: number
+  /** µs a first write to a fresh anonymous 4 KB page costs here (bench/page-faults.ts); absent when unknown. */
+  readonly pageFaultMicros?: number
 }
 
 export interface Method {
@@ -169,11 +174,37 @@ export function summarise (runs: readonly LoadRun[]): { floor: Spread, rows: Row
   return { floor, rows }
 }
 
-export function coldStartOf (sandboxRuns: readonly number[], floorRuns: readonly number[]): ColdStart {
+function medianTouched (all: readonly MemoryTouched[]): MemoryTouched {
+  return { minorFaults: median(all.map((m) => m.minorFaults)), anonMB: median(all.map((m) => m.anonMB)) }
+}
+
+export function coldStartOf (sandboxRuns: readonly number[], floorRuns: readonly number[],
+  touched?: { readonly sandbox: readonly MemoryTouched[], readonly floor: readonly MemoryTouched[] }): ColdStart {
   const sandbox = spread(sandboxRuns)
   const floor = spread(floorRuns)
   const r = ratio(sandbox.median, floor.median)
-  return { sandbox, floor, sandboxRuns, floorRuns, ratio: r, target: `<= ${COLD_START_MAX_RATIO}x floor`, met: r <= COLD_START_MAX_RATIO }
+  const known = touched !== undefined && touched.sandbox.length > 0 && touched.floor.length > 0
+  return {
+    sandbox,
+    floor,
+    sandboxRuns,
+    floorRuns,
+    ratio: r,
+    target: `<= ${COLD_START_MAX_RATIO}x floor`,
+    met: r <= COLD_START_MAX_RATIO,
+    ...(known && { touched: { sandbox: medianTouched(touched.sandbox), floor: medianTouched(touched.floor) } })
+  }
+}
+
+/**
+ * The start-up time the sandbox's extra anonymous memory costs in page faults alone, ms: its
+ * RssAnon over the floor's at the first healthy answer, in 4 KB pages, at this machine's price of
+ * a fresh page. Undefined when either is unknown.
+ */
+export function startupFaultMs (c: ColdStart, pageFaultMicros: number | undefined): number | undefined {
+  if (c.touched === undefined || pageFaultMicros === undefined) return undefined
+  const extraPages = Math.max(0, c.touched.sandbox.anonMB - c.touched.floor.anonMB) * 256
+  return extraPages * pageFaultMicros / 1000
 }
 
 export function soakOf (seconds: number, requestsPerSec: number, failures: number, samples: readonly SoakSample[]): Soak {

@@ -14,6 +14,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { describePool } from './assertions.js'
 import { BUSY_OTHER_CORES, cpuSnapshot, isBusy, otherCores } from './busy.js'
 import { load } from './load.js'
+import { freshPageMicros, memoryTouched, type MemoryTouched } from './page-faults.js'
 import { OptionsError, parseOptions, USAGE, type BenchOptions } from './options.js'
 import { topSelfTime, type CpuProfile } from './profile.js'
 import { markdownReport, readAnalysis } from './report.js'
@@ -26,6 +27,7 @@ const SANDBOX_ENV = { ACCESS_TOKEN_LIFETIME: '3600' }
 const log = (line: string): void => { process.stderr.write(`${line}\n`) }
 
 function machine (): Omit<Machine, 'loadAfter'> {
+  const pageFaultMicros = freshPageMicros()
   return {
     cpu: cpus()[0]?.model.trim() ?? 'unknown',
     cores: cpus().length,
@@ -33,7 +35,8 @@ function machine (): Omit<Machine, 'loadAfter'> {
     node: process.version,
     os: `${osType()} ${release()}`,
     date: new Date().toISOString(),
-    loadBefore: loadavg()[0] ?? Number.NaN
+    loadBefore: loadavg()[0] ?? Number.NaN,
+    ...(pageFaultMicros !== undefined && { pageFaultMicros })
   }
 }
 
@@ -41,19 +44,23 @@ async function coldStarts (runs: number): Promise<{ result: ColdStart, otherCore
   if (runs === 0) return null
   const sandbox: number[] = []
   const floor: number[] = []
+  const touched: { sandbox: MemoryTouched[], floor: MemoryTouched[] } = { sandbox: [], floor: [] }
   // The servers exit inside the window, so the harness's waited-for children count them.
   const before = cpuSnapshot([process.pid], Date.now())
   for (let i = 0; i < runs; i++) {
     for (const kind of ['floor', 'sandbox'] as const) {
       const server = await startServer(kind, { env: SANDBOX_ENV })
       ;(kind === 'floor' ? floor : sandbox).push(server.startMs)
+      const memory = memoryTouched(server.pid)
+      if (memory !== undefined) touched[kind].push(memory)
       await server.stop()
     }
   }
   const after = cpuSnapshot([process.pid], Date.now())
   const other = before !== undefined && after !== undefined ? otherCores(before, after) : undefined
-  const result = coldStartOf(sandbox, floor)
+  const result = coldStartOf(sandbox, floor, touched)
   log(`cold start: floor ${result.floor.median.toFixed(0)} ms, sandbox ${result.sandbox.median.toFixed(0)} ms (medians of ${runs})` +
+    (result.touched !== undefined ? `; anonymous memory at the first healthy answer: floor ${result.touched.floor.anonMB.toFixed(1)} MB, sandbox ${result.touched.sandbox.anonMB.toFixed(1)} MB` : '') +
     (other !== undefined ? `, other work ${other.toFixed(2)} cores` : ''))
   return { result, otherCores: other }
 }
@@ -175,7 +182,8 @@ async function main (): Promise<number> {
     return 1
   }
   const m = machine()
-  log(`bench: ${o.quick ? 'quick, ' : ''}${o.duration} s runs after ${o.warmup} s warm-up, ${o.connections} connections, soak ${o.soak} s, ${o.rounds} round(s); load average ${m.loadBefore.toFixed(2)} on ${m.cores} cores`)
+  log(`bench: ${o.quick ? 'quick, ' : ''}${o.duration} s runs after ${o.warmup} s warm-up, ${o.connections} connections, soak ${o.soak} s, ${o.rounds} round(s); load average ${m.loadBefore.toFixed(2)} on ${m.cores} cores` +
+    (m.pageFaultMicros !== undefined ? `; a fresh 4 KB page costs ${m.pageFaultMicros.toFixed(2)} µs` : ''))
   if (m.loadBefore > m.cores * 0.5) log('bench: the machine is busy with other work; absolute figures will be noisy, ratios less so')
 
   const cold = await coldStarts(o.coldRuns)

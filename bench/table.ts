@@ -1,5 +1,5 @@
 /** Turns results into tables: padded text for the terminal, Markdown for docs/performance.md. */
-import type { BenchResults, ColdStart, Memory, Row } from './results.js'
+import { startupFaultMs, type BenchResults, type ColdStart, type Memory, type Row } from './results.js'
 import type { Spread } from './stats.js'
 
 export type Cells = readonly (readonly string[])[]
@@ -50,6 +50,22 @@ export function coldStartCells (c: ColdStart): Cells {
   ]
 }
 
+/**
+ * One sentence on the memory each server had touched at its first healthy answer, and what the
+ * sandbox's extra anonymous memory costs in page faults on this machine; undefined when unknown.
+ */
+export function startupMemoryText (c: ColdStart, pageFaultMicros: number | undefined): string | undefined {
+  if (c.touched === undefined) return undefined
+  const { floor, sandbox } = c.touched
+  const cost = startupFaultMs(c, pageFaultMicros)
+  return `At the first healthy answer (medians) the floor held ${fixed(floor.anonMB, 1)} MB of anonymous memory after ${floor.minorFaults} minor page faults, ` +
+    `the sandbox ${fixed(sandbox.anonMB, 1)} MB after ${sandbox.minorFaults}.` +
+    (cost !== undefined && pageFaultMicros !== undefined
+      ? ` At ${fixed(pageFaultMicros, 2)} µs for each fresh 4 KB page on this machine, the sandbox's extra ${fixed(Math.max(0, sandbox.anonMB - floor.anonMB), 1)} MB ` +
+        `cost about ${fixed(cost, 0)} ms of its start-up in page faults alone.`
+      : '')
+}
+
 export function memoryCells (m: Memory): Cells {
   const s = m.soak
   return [
@@ -80,7 +96,11 @@ export function renderMarkdown (cells: Cells): string {
 export function textReport (results: BenchResults): string {
   const parts = [renderText(loadCells(results.rows)),
     `floor spread over ${results.floor.n} runs: ${rangeText(results.floor, 0, ' req/s')}, ${fixed(results.floor.relative * 100, 1)} % of the median`]
-  if (results.coldStart !== null) parts.push('', renderText(coldStartCells(results.coldStart)))
+  if (results.coldStart !== null) {
+    parts.push('', renderText(coldStartCells(results.coldStart)))
+    const touched = startupMemoryText(results.coldStart, results.machine.pageFaultMicros)
+    if (touched !== undefined) parts.push(touched)
+  }
   parts.push('', renderText(memoryCells(results.memory)))
   if (results.representative !== undefined) parts.push('', `${results.representative.ok ? 'representative' : 'NOT REPRESENTATIVE'}: ${results.representative.reason}`)
   return parts.join('\n')

@@ -70,3 +70,15 @@ t.test('a run other work disturbed is marked not representative, in the heading 
   t.match(quiet, /## Results\n\nRepresentative: other work stayed/)
   t.match(markdownReport(results()), /## Results\n\n\| endpoint/, 'results from before issue 17 say nothing either way')
 })
+
+t.test('the page cost and the memory touched at start-up reach both reports when measured', async (t) => {
+  const touched = { sandbox: [{ minorFaults: 17_000, anonMB: 58 }], floor: [{ minorFaults: 7200, anonMB: 23 }] }
+  const r = results({ machine: { ...results().machine, pageFaultMicros: 20 }, coldStart: coldStartOf([480], [250], touched) })
+  const md = markdownReport(r)
+  t.match(md, '- A first write to a fresh anonymous 4 KB page: 20.00 µs (`bench/page-faults.ts`')
+  t.match(md, 'the sandbox 58.0 MB after 17000. At 20.00 µs for each fresh 4 KB page on this machine, the sandbox\'s extra 35.0 MB cost about 179 ms')
+  t.match(textReport(r), 'cost about 179 ms of its start-up in page faults alone.')
+  const older = markdownReport(results())
+  t.notMatch(older, 'fresh anonymous 4 KB page', 'a results file from before the probe renders without it')
+  t.notMatch(older, 'minor page faults')
+})

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { coldStartOf, cycleRate, failuresOf, memoryOf, soakOf, summarise, type LoadRun } from '../../bench/results.js'
+import { coldStartOf, cycleRate, failuresOf, memoryOf, soakOf, startupFaultMs, summarise, type LoadRun } from '../../bench/results.js'
 
 function run (name: string, requestsPerSec: number, extra: Partial<LoadRun> = {}): LoadRun {
   return {
@@ -70,4 +70,19 @@ t.test('cycle rate of a mixed load: one cycle costs the sum of its requests\' ti
   t.equal(cycleRate(runs, ['ping', 'token']), 200, '1 / (1/1000 + 1/250), the best run of each')
   t.equal(cycleRate(runs, ['ping', 'unmeasured']), 1000, 'a request never measured adds nothing')
   t.equal(cycleRate([], ['x']), 1000, 'nothing known: a generous default')
+})
+
+t.test('cold start keeps the median memory each server had touched, and prices the difference in page faults', async (t) => {
+  const touched = {
+    sandbox: [{ minorFaults: 17_000, anonMB: 58 }, { minorFaults: 18_000, anonMB: 60 }, { minorFaults: 16_000, anonMB: 56 }],
+    floor: [{ minorFaults: 7000, anonMB: 22 }, { minorFaults: 7400, anonMB: 24 }, { minorFaults: 7200, anonMB: 23 }]
+  }
+  const cold = coldStartOf([600, 650, 700], [300, 320, 340], touched)
+  t.same(cold.touched, { sandbox: { minorFaults: 17_000, anonMB: 58 }, floor: { minorFaults: 7200, anonMB: 23 } })
+  t.equal(startupFaultMs(cold, 20), 35 * 256 * 20 / 1000, '35 MB more, 256 pages a MB, 20 µs a page: 179.2 ms')
+  t.equal(startupFaultMs(cold, undefined), undefined, 'unknown page cost: no estimate')
+  t.equal(coldStartOf([600], [300]).touched, undefined, 'no readings: no touched field')
+  t.equal(startupFaultMs(coldStartOf([600], [300]), 20), undefined)
+  t.equal(coldStartOf([600], [300], { sandbox: [], floor: [{ minorFaults: 1, anonMB: 1 }] }).touched, undefined, 'one side unknown: none')
+  t.equal(startupFaultMs(coldStartOf([600], [300], { sandbox: [{ minorFaults: 1, anonMB: 10 }], floor: [{ minorFaults: 1, anonMB: 12 }] }), 20), 0, 'less than the floor is no cost')
 })

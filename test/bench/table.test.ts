@@ -1,6 +1,6 @@
 import t from 'tap'
 import { coldStartOf, memoryOf, soakOf, type Row } from '../../bench/results.js'
-import { coldStartCells, fixed, loadCells, memoryCells, metText, ratioText, renderMarkdown, renderText } from '../../bench/table.js'
+import { coldStartCells, fixed, loadCells, memoryCells, metText, ratioText, renderMarkdown, renderText, startupMemoryText } from '../../bench/table.js'
 
 const rows: Row[] = [
   { name: 'floor', label: 'floor: GET /__admin/health', requestsPerSec: 10_123.4, p50: 4, p99: 9, rssMB: 60.04, ratio: 1, failures: 0, runs: 3, target: '-', met: null },
@@ -46,4 +46,13 @@ t.test('a ratio that two decimals would round onto its target gets a third', asy
   t.equal(ratioText(2.004, '<= 2x floor'), '2.004')
   t.equal(ratioText(1.92, '<= 2x floor'), '1.92')
   t.equal(ratioText(0.5, '-'), '0.50', 'no target, two decimals')
+})
+
+t.test('the start-up memory sentence names both servers and prices the difference when the page cost is known', async (t) => {
+  const cold = coldStartOf([600], [300], { sandbox: [{ minorFaults: 17_000, anonMB: 58 }], floor: [{ minorFaults: 7200, anonMB: 23 }] })
+  const text = startupMemoryText(cold, 20)
+  t.match(text, 'the floor held 23.0 MB of anonymous memory after 7200 minor page faults, the sandbox 58.0 MB after 17000.')
+  t.match(text, 'At 20.00 µs for each fresh 4 KB page on this machine, the sandbox\'s extra 35.0 MB cost about 179 ms of its start-up')
+  t.notMatch(startupMemoryText(cold, undefined), 'µs', 'no price without the machine\'s page cost')
+  t.equal(startupMemoryText(coldStartOf([600], [300]), 20), undefined, 'nothing known, nothing said')
 })
