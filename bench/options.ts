@@ -21,7 +21,7 @@ export interface BenchOptions {
   readonly only: readonly string[]
 }
 
-export const FULL: BenchOptions = { duration: 7, warmup: 1.5, connections: 50, soak: 40, rounds: 1, coldRuns: 5, out: undefined, profile: false, quick: false, only: [] }
+export const FULL: BenchOptions = { duration: 7, warmup: 1.5, connections: 50, soak: 40, rounds: 3, coldRuns: 9, out: undefined, profile: false, quick: false, only: [] }
 export const QUICK: BenchOptions = { duration: 2, warmup: 0.5, connections: 50, soak: 5, rounds: 1, coldRuns: 2, out: undefined, profile: false, quick: true, only: [] }
 
 export const USAGE = `Usage: npm run bench -- [options]

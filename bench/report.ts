@@ -43,7 +43,7 @@ export function markdownReport (r: BenchResults, analysis?: string): string {
       'autocannon generates the load from the harness process, on the same machine, over 127.0.0.1.',
     `- ${method.connections} connections, ${method.secondsPerRun} s per measured run after ${method.warmupSeconds} s of unmeasured warm-up, ` +
       `${method.rounds} round(s). Floor runs alternate with sandbox runs (floor, ping, floor, helseindikator, ...), so the ` +
-      'floor\'s spread shows the noise; each ratio divides by the median of the floor runs of the same bench run.',
+      'floor\'s spread shows the noise; a row\'s rate is the median of its rounds, and its ratio divides that by the median of all the floor runs of the same bench run.',
     '- Requests: `GET /v1/ping` with a system token from `POST /connect/token` (private_key_jwt); ' +
       '`POST /v1/helseindikator` for the status-4 patient 17815810112; reads and searches for a patient ' +
       '(24868510168) given 50 AllergyIntolerance records through the API first, on the ticket-based face ' +
