@@ -5,6 +5,7 @@
  * (/proc/<pid>/stat) can. A run with other work above the bound is not representative (issue 17).
  */
 import { readFileSync } from 'node:fs'
+import { statFields } from './proc-stat.js'
 
 /** Other work above this many cores, on average over a run, makes the run unrepresentative. */
 export const BUSY_OTHER_CORES = 0.25
@@ -29,9 +30,7 @@ function machineTicks (): number {
 
 function processTicks (pid: number): number {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-    // The command name may hold spaces and parentheses: fields are counted after the last ')'.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    const fields = statFields(pid)
     // utime stime, and cutime cstime: children that exited and were waited for (cold starts' servers).
     return Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])
   } catch {

@@ -4,7 +4,7 @@
  * on two shared cores mixes the server's cost with the load generator's; CPU per request is the
  * server's own cost, so it shows what a change saved even when the machine is not quiet.
  */
-import { readFileSync } from 'node:fs'
+import { statFields } from './proc-stat.js'
 import { load } from './load.js'
 import { startServer, type Running } from './server-process.js'
 import { FLOOR, preflight, prepare, type Endpoint } from './setup.js'
@@ -12,9 +12,8 @@ import { FLOOR, preflight, prepare, type Endpoint } from './setup.js'
 const TICKS = 100
 
 function cpuSeconds (pid: number): number {
-  // Fields 14 and 15 of /proc/<pid>/stat (after the parenthesised name): utime, stime in ticks.
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  // Fields 14 and 15 of /proc/<pid>/stat: utime, stime in ticks.
+  const fields = statFields(pid)
   return (Number(fields[11]) + Number(fields[12])) / TICKS
 }
 

@@ -7,6 +7,7 @@
  * moves with it; the bench records both, so a reader can tell the machine from the sandbox.
  */
 import { readFileSync } from 'node:fs'
+import { statFields } from './proc-stat.js'
 
 export interface MemoryTouched {
   /** Minor page faults the process has taken since it started. */
@@ -18,10 +19,8 @@ export interface MemoryTouched {
 /** From /proc (Linux); undefined where there is none or the process is gone. */
 export function memoryTouched (pid: number): MemoryTouched | undefined {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-    // The command name may hold spaces and parentheses: fields are counted after the last ')'.
-    // The 10th field of /proc/<pid>/stat is minflt; after the name and state it is the 8th.
-    const minorFaults = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[7])
+    // Field 10 of /proc/<pid>/stat is minflt.
+    const minorFaults = Number(statFields(pid)[7])
     const anon = /^RssAnon:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
     if (!Number.isFinite(minorFaults) || anon === null) return undefined
     return { minorFaults, anonMB: Number(anon[1]) / 1024 }
