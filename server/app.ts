@@ -5,6 +5,7 @@
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import type { Config } from './config.js'
 import { loggerOptions } from './logging.js'
+import { DESCRIBE_ONLY } from './schema-compilers.js'
 import { socketTimeouts } from './socket-timeouts.js'
 import cors from './plugins/cors.js'
 import { createSandbox, type SandboxOptions } from './domain/sandbox.js'
@@ -43,7 +44,9 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
     // Per-request lines come from the request-log plugin, at debug level (see there why).
     logController: new LogController({ disableRequestLogging: true }),
     // Broken URLs are refused before routing: answered in the face's shape all the same.
-    frameworkErrors: renderFrameworkError
+    frameworkErrors: renderFrameworkError,
+    // Route schemas describe; they neither validate nor serialize (see there why).
+    schemaController: DESCRIBE_ONLY
   })
   for (const warning of sandbox.warnings) app.log.warn(warning)
   // First, so preflights are answered and error answers carry CORS headers too.

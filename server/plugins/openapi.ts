@@ -2,21 +2,15 @@
  * The OpenAPI 3.1 document of every route (`/openapi.json`) and Swagger UI at `/docs`, served from
  * the installed package, so it works offline. Registered before the routes: it learns them as they
  * are added. Route schemas only describe: Fastify's validator and serializer are switched off for
- * the whole app, because the faces check requests in the real services' order and answer with
- * their own codes (a generic validator answering first would change the code an EHR sees).
+ * the whole app where it is made (server/schema-compilers.ts).
  */
 import swagger from '@fastify/swagger'
 import swaggerUi from './lazy-swagger-ui.js'
 import fp from 'fastify-plugin'
 import { SECURITY_SCHEMES, SHARED_SCHEMAS } from '../openapi/components.js'
 import { describeByFace } from '../openapi/transform.js'
-import { jsonBody } from '../domain/fhir/sealed-json.js'
 
 export default fp(async (app) => {
-  app.setValidatorCompiler(() => () => true)
-  // JSON.stringify, with stored records sent as their kept bytes (domain/fhir/sealed-json.ts).
-  // Fastify sends a Buffer from a serializer as it is (reply.js, onSendEnd); its type says string.
-  app.setSerializerCompiler(() => jsonBody as (data: unknown) => string)
   for (const schema of SHARED_SCHEMAS) app.addSchema(schema)
   await app.register(swagger, {
     openapi: {
