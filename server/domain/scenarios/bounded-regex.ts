@@ -11,11 +11,13 @@ import { Script, createContext, type Context } from 'node:vm'
 /** Far above any sane path match (microseconds), far below a stalled server. */
 export const REGEX_TIME_LIMIT_MS = 100
 
-const context: Context = createContext(Object.create(null) as object)
-const test = new Script('regex.test(value)')
+/** Made on the first try, not at start-up: most sandboxes never run a rule's regular expression. */
+let made: { readonly context: Context, readonly test: Script } | undefined
 
 /** Whether `regex` matches `value`; false when it does not, or not within the time limit. */
 export function boundedTest (regex: RegExp, value: string, timeoutMs = REGEX_TIME_LIMIT_MS): boolean {
+  made ??= { context: createContext(Object.create(null) as object), test: new Script('regex.test(value)') }
+  const { context, test } = made
   const scope = context as { regex?: RegExp, value?: string }
   scope.regex = regex
   scope.value = value
