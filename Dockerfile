@@ -23,6 +23,8 @@ RUN if [ -n "$NODE_EXTRA_CA_CERTS" ] && [ -f "$NODE_EXTRA_CA_CERTS" ]; then \
       || { echo "npm ci failed; trying once more in 10 s"; sleep 10; npm ci --ignore-scripts --no-audit --no-fund --fetch-retries=5; }
 COPY tsconfig.json tsconfig.build.json ./
 COPY server ./server
+# The build parses the built-in scenario pack once (dist/scenario-pack.json).
+COPY scenarios ./scenarios
 RUN unset NODE_EXTRA_CA_CERTS; npm run build \
     && npm prune --omit=dev --ignore-scripts --no-audit --no-fund \
     && rm -rf .ci

@@ -11,6 +11,8 @@ trap cleanup EXIT
 
 tarball=$(npm pack --silent --pack-destination "$work" | tail -n 1)
 echo "pack-test: packed $tarball ($(du -h "$work/$tarball" | cut -f1))"
+# The built-in scenarios parsed at build time (server/scenario-files/built-in-pack.ts) ship with it.
+tar tzf "$work/$tarball" | grep -qx 'package/dist/scenario-pack.json'
 cd "$work"
 npm init -y >/dev/null
 timeout 300 npm install --no-audit --no-fund --ignore-scripts "./$tarball" >/dev/null

@@ -6,15 +6,17 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { isScenarioFileName, parseScenarioText, type FileResult } from '../domain/scenarios/scenario-file.js'
+import { packedData, packFor, type Pack } from './built-in-pack.js'
 
-export async function readScenarioFile (path: string, file = path): Promise<FileResult> {
+/** `pack`: files parsed at build time (built-in-pack.ts); a file is parsed here unless it holds their text. */
+export async function readScenarioFile (path: string, file = path, pack?: Pack): Promise<FileResult> {
   let text: string
   try {
     text = await readFile(path, 'utf8')
   } catch (err) {
     return { ok: false, problems: [{ file, field: '(root)', message: `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` }] }
   }
-  return parseScenarioText(file, text)
+  return parseScenarioText(file, text, pack === undefined ? undefined : packedData(pack, file, text))
 }
 
 /** The scenario files of a folder, sorted, as names relative to it. */
@@ -25,7 +27,7 @@ export async function listScenarioFiles (dir: string): Promise<string[]> {
 
 /** Reads every scenario file of a folder; `file` in problems is the name inside the folder. */
 export async function readScenarioFolder (dir: string): Promise<Map<string, FileResult>> {
-  const files = await listScenarioFiles(dir)
-  const results = await Promise.all(files.map((f) => readScenarioFile(join(dir, f), f)))
+  const [files, pack] = await Promise.all([listScenarioFiles(dir), packFor(dir)])
+  const results = await Promise.all(files.map((f) => readScenarioFile(join(dir, f), f, pack)))
   return new Map(files.map((f, i) => [f, results[i]!]))
 }

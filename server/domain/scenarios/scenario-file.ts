@@ -27,11 +27,19 @@ export function scenarioNameOf (file: string): string {
 
 export type FileResult = { ok: true, scenario: Scenario } | { ok: false, problems: FileProblem[] }
 
-/** Parses one file's text; `file` names it in problems and becomes the scenario's `file`. */
-export function parseScenarioText (file: string, text: string): FileResult {
+/** A file's text as data: JSON for .json, YAML otherwise. Throws on bad syntax. */
+export function scenarioFileData (file: string, text: string): unknown {
+  return extname(file).toLowerCase() === '.json' ? JSON.parse(text) : parseYaml(text, { prettyErrors: true })
+}
+
+/**
+ * Parses one file's text; `file` names it in problems and becomes the scenario's `file`.
+ * `parsed` is the same text already made data (the built-in pack's, scenario-files/built-in-pack.ts).
+ */
+export function parseScenarioText (file: string, text: string, parsed?: { readonly data: unknown }): FileResult {
   let data: unknown
   try {
-    data = extname(file).toLowerCase() === '.json' ? JSON.parse(text) : parseYaml(text, { prettyErrors: true })
+    data = parsed !== undefined ? parsed.data : scenarioFileData(file, text)
   } catch (err) {
     const kind = extname(file).toLowerCase() === '.json' ? 'JSON' : 'YAML'
     const message = (err as Error).message.split('\n')[0] ?? ''
