@@ -111,27 +111,3 @@ export class ExpiringMap<K, V> implements PooledStore {
     }
   }
 }
-
-/** Remembers single-use identifiers (jti) until they expire. */
-export class ReplayGuard {
-  readonly #seen: ExpiringMap<string, true>
-
-  constructor (max: number) {
-    this.#seen = new ExpiringMap(max)
-  }
-
-  /** Returns false when `id` was already used and has not expired yet. */
-  firstUse (id: string, expiresAt: number, now: number): boolean {
-    if (this.#seen.get(id, now) !== undefined) return false
-    this.#seen.set(id, true, expiresAt, now)
-    return true
-  }
-
-  get size (): number {
-    return this.#seen.size
-  }
-
-  clear (): void {
-    this.#seen.clear()
-  }
-}

@@ -10,7 +10,7 @@ import { timingSafeEqual } from 'node:crypto'
 import { decodeJwt, errors, jwtVerify, type JWTPayload } from 'jose'
 import { ASYMMETRIC_ALGS, CLIENT_ASSERTION_TYPE } from './claims.js'
 import type { Client, ClientRegistry } from './clients.js'
-import type { ReplayGuard } from '../expiring-map.js'
+import type { ReplayGuard } from '../replay-guard.js'
 import { describeUntrusted, quote } from '../untrusted-text.js'
 import { OAuthError } from './oauth-error.js'
 

@@ -7,7 +7,7 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto'
 import { base64url, calculateJwkThumbprint, decodeProtectedHeader, errors, importJWK, jwtVerify, type JWK } from 'jose'
 import { ASYMMETRIC_ALGS } from './claims.js'
-import type { ReplayGuard } from '../expiring-map.js'
+import type { ReplayGuard } from '../replay-guard.js'
 
 export type DpopFailure =
   | 'malformed' | 'typ' | 'alg' | 'jwk' | 'signature' | 'htm' | 'htu' | 'iat' | 'jti' | 'replay' | 'ath' | 'nonce' | 'jkt'

@@ -10,7 +10,7 @@ import { CLAIM } from '../helseid/claims.js'
 import { DpopProofError, verifyDpopProof } from '../helseid/dpop.js'
 import { issuerMismatch } from '../helseid/issuer-mismatch.js'
 import type { JwsVerifier } from '../helseid/verified-tokens.js'
-import type { ReplayGuard } from '../expiring-map.js'
+import type { ReplayGuard } from '../replay-guard.js'
 import { KjError } from '../kj-error.js'
 
 export interface KjToken {

@@ -6,7 +6,7 @@
  */
 import t, { type Test } from 'tap'
 import { CompactSign, SignJWT, createLocalJWKSet, exportJWK, generateKeyPair, type JWTPayload } from 'jose'
-import { ReplayGuard } from '../../../server/domain/expiring-map.js'
+import { ReplayGuard } from '../../../server/domain/replay-guard.js'
 import { CLAIM } from '../../../server/domain/helseid/claims.js'
 import { cachedJwsVerifier } from '../../../server/domain/helseid/verified-tokens.js'
 import { verifyKjToken, type KjTokenCheck } from '../../../server/domain/kjernejournal/access-token.js'

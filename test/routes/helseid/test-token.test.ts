@@ -4,7 +4,7 @@ import {
   calculateJwkThumbprint, createLocalJWKSet, decodeJwt, decodeProtectedHeader, errors, exportJWK,
   exportPKCS8, generateKeyPair, jwtVerify, type JWK, type JWTPayload
 } from 'jose'
-import { ReplayGuard } from '../../../server/domain/expiring-map.js'
+import { ReplayGuard } from '../../../server/domain/replay-guard.js'
 import { CLAIM } from '../../../server/domain/helseid/claims.js'
 import { DpopProofError, verifyDpopProof, type DpopFailure } from '../../../server/domain/helseid/dpop.js'
 import type { InvalidDpopProofParameters } from '../../../server/domain/helseid/test-token/request.js'
