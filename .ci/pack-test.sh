@@ -12,7 +12,10 @@ trap cleanup EXIT
 tarball=$(npm pack --silent --pack-destination "$work" | tail -n 1)
 echo "pack-test: packed $tarball ($(du -h "$work/$tarball" | cut -f1))"
 # The built-in scenarios parsed at build time (server/scenario-files/built-in-pack.ts) ship with it.
-tar tzf "$work/$tarball" | grep -qx 'package/dist/scenario-pack.json'
+# Listed to a file first: grep -q would stop reading early, tar would die of SIGPIPE and pipefail
+# would call that a failure.
+tar tzf "$work/$tarball" >"$work/listing"
+grep -qx 'package/dist/scenario-pack.json' "$work/listing" || { echo "pack-test: dist/scenario-pack.json is not in the tarball"; exit 1; }
 cd "$work"
 npm init -y >/dev/null
 timeout 300 npm install --no-audit --no-fund --ignore-scripts "./$tarball" >/dev/null
