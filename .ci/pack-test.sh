@@ -19,7 +19,8 @@ grep -qx 'package/dist/scenario-pack.json' "$work/listing" || { echo "pack-test:
 cd "$work"
 npm init -y >/dev/null
 timeout 300 npm install --no-audit --no-fund --ignore-scripts "./$tarball" >/dev/null
-npx --no-install kjernejournal-sandbox help | grep -q PUBLIC_URL
+help=$(npx --no-install kjernejournal-sandbox help)
+grep -q PUBLIC_URL <<<"$help"
 npx --no-install kjernejournal-sandbox validate
 port=$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
 # The installed bin itself, not through npx: so the PID is node's and SIGTERM reaches it.
