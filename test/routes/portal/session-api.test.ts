@@ -32,7 +32,9 @@ t.test('create answers {code, sessionId}; the code with its verifier opens the p
 })
 
 t.test('the code page refuses a wrong or missing verifier, an unknown code, and an expired code', async (t) => {
-  const app = await build(t, ENV)
+  // Wall time stands still, so "expired 1 seconds ago" does not depend on how long the test took.
+  const wall = Date.now()
+  const app = await build(t, ENV, { wall: () => wall })
   const user = await dpopUserToken(app)
   const wrong = await createSession(app, user)
   let res = await app.inject(pageUrl({ code: wrong.code, ehr_code_verifier: pkce().verifier }))
@@ -55,7 +57,8 @@ t.test('the code page refuses a wrong or missing verifier, an unknown code, and 
 })
 
 t.test('a session past its lifetime, or ended, no longer opens', async (t) => {
-  const app = await build(t, { ...ENV, INNLOGGING_CODE_LIFETIME: '900', INNLOGGING_SESSION_LIFETIME: '600' })
+  const wall = Date.now()
+  const app = await build(t, { ...ENV, INNLOGGING_CODE_LIFETIME: '900', INNLOGGING_SESSION_LIFETIME: '600' }, { wall: () => wall })
   const user = await dpopUserToken(app)
   const old = await createSession(app, user)
   await advanceClock(app, 601)
