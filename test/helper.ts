@@ -36,6 +36,15 @@ export function testBuildOptions (env: Record<string, string>, options: BuildOpt
   return { logger: false, ...(env.KEYS_FILE === undefined && { signingKey: testSigningKey() }), ...options }
 }
 
+/**
+ * Build options whose wall clock stands still at the moment they are made, for a test that judges
+ * an expiry to the second: on a running clock the test's own run time would move the answer.
+ */
+export function standingWall (): BuildOptions {
+  const at = Date.now()
+  return { wall: () => at }
+}
+
 export async function build (t: Teardown, env: Record<string, string> = {}, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = await buildApp(testConfig(env), testBuildOptions(env, options))
   t.teardown(() => app.close())

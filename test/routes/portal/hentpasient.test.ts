@@ -4,7 +4,7 @@ import { sampleResource } from '../../../server/domain/critical-info/samples.js'
 import { ci, ciToken } from '../../support/critical-info.js'
 import { helseindikator } from '../../support/kj.js'
 import { advanceClock, freshTicket, pageUrl, shownCode } from '../../support/portal.js'
-import { build } from '../../helper.js'
+import { build, standingWall } from '../../helper.js'
 
 const DOCTOR = '01887840020'
 
@@ -144,10 +144,9 @@ t.test('every way the ticket page fails, with its AUT code, HTTP status and advi
 })
 
 t.test('a ticket past its lifetime on the sandbox clock is AUT_002', async (t) => {
-  // Wall time stands still here: a ticket's times are whole seconds, so on a running clock a check
-  // 3599 s on could land in the 3600th second whenever the test itself took the rest of one.
-  const wall = Date.now()
-  const app = await build(t, {}, { wall: () => wall })
+  // A ticket's times are whole seconds: on a running clock, a check 3599 s on could land in the
+  // 3600th second whenever the test itself took the rest of one.
+  const app = await build(t, {}, standingWall())
   const ticket = await freshTicket(app)
   await advanceClock(app, 3599)
   t.equal((await app.inject(pageUrl({ ticket, test_pid: DOCTOR }))).statusCode, 200, 'still valid just before the hour')

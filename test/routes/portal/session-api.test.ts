@@ -4,7 +4,7 @@ import { pkce } from '../../support/login.js'
 import { dpopProof } from '../../support/dpop.js'
 import { testToken } from '../../support/kj.js'
 import { advanceClock, createBody, createSession, dpopUserToken, pageUrl, sessionCall, shownCode } from '../../support/portal.js'
-import { build, ISSUER } from '../../helper.js'
+import { build, ISSUER, standingWall } from '../../helper.js'
 
 const ENV = { DPOP_NONCE: 'false' }
 
@@ -32,9 +32,8 @@ t.test('create answers {code, sessionId}; the code with its verifier opens the p
 })
 
 t.test('the code page refuses a wrong or missing verifier, an unknown code, and an expired code', async (t) => {
-  // Wall time stands still, so "expired 1 seconds ago" does not depend on how long the test took.
-  const wall = Date.now()
-  const app = await build(t, ENV, { wall: () => wall })
+  // "expired 1 seconds ago" must not depend on how long the test took.
+  const app = await build(t, ENV, standingWall())
   const user = await dpopUserToken(app)
   const wrong = await createSession(app, user)
   let res = await app.inject(pageUrl({ code: wrong.code, ehr_code_verifier: pkce().verifier }))
@@ -57,8 +56,7 @@ t.test('the code page refuses a wrong or missing verifier, an unknown code, and 
 })
 
 t.test('a session past its lifetime, or ended, no longer opens', async (t) => {
-  const wall = Date.now()
-  const app = await build(t, { ...ENV, INNLOGGING_CODE_LIFETIME: '900', INNLOGGING_SESSION_LIFETIME: '600' }, { wall: () => wall })
+  const app = await build(t, { ...ENV, INNLOGGING_CODE_LIFETIME: '900', INNLOGGING_SESSION_LIFETIME: '600' }, standingWall())
   const user = await dpopUserToken(app)
   const old = await createSession(app, user)
   await advanceClock(app, 601)
